@@ -1,0 +1,38 @@
+"""The cardholder directory: lives outside sessions and survives the 90-day purge. Written by the gateway."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, String, Uuid, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from recon_contracts.db.base import Base
+
+
+class CardholderRow(Base):
+    """A person (or an account such as a toll pass) who holds a card across months."""
+
+    __tablename__ = "cardholders"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    display_name: Mapped[str] = mapped_column(String(200))
+    employee_number: Mapped[str | None] = mapped_column(String(50), unique=True)
+    is_account: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class CardholderAliasRow(Base):
+    """A name under which a cardholder appears (statement or expense report); confirmed ones apply automatically."""
+
+    __tablename__ = "cardholder_aliases"
+    __table_args__ = (CheckConstraint("status IN ('suggested', 'confirmed', 'rejected')", name="status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    cardholder_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cardholders.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(20), server_default="suggested")
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))

@@ -1,0 +1,172 @@
+"""Tables written by the extractor: what the files of a session say."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from recon_contracts.db.base import Base
+
+RECEIPT_STATUSES = ("pending", "processing", "completed", "failed")
+MONEY = Numeric(12, 2)
+
+
+class EmployeeRow(Base):
+    """A cardholder as a session's statement names them. Written by the extractor."""
+
+    __tablename__ = "employees"
+    __table_args__ = (
+        UniqueConstraint("session_id", "employee_number"),
+        UniqueConstraint("session_id", "name"),
+        CheckConstraint("card_last_four ~ '^[0-9]{4}$'", name="card_last_four_digits"),
+        Index(None, "session_id", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    employee_number: Mapped[str | None] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(200))
+    cost_center: Mapped[str | None] = mapped_column(String(100))
+    card_last_four: Mapped[str | None] = mapped_column(String(4))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class TransactionRow(Base):
+    """One card charge or credit. Amounts are exact decimals; credits are negative. Written by the extractor."""
+
+    __tablename__ = "transactions"
+    __table_args__ = (
+        CheckConstraint("post_date IS NULL OR post_date >= transaction_date", name="posted_after_transaction"),
+        CheckConstraint("card_last_four ~ '^[0-9]{4}$'", name="card_last_four_digits"),
+        CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_code"),
+        CheckConstraint("is_credit = (amount < 0)", name="credit_is_negative"),
+        Index(
+            "uq_transactions_session_id_reference_number",
+            "session_id",
+            "reference_number",
+            unique=True,
+            postgresql_where=text("reference_number IS NOT NULL"),
+        ),
+        Index("ix_transactions_session_id_transaction_date", "session_id", text("transaction_date DESC")),
+        Index(None, "amount"),
+        Index(None, "merchant_name"),
+        Index("ix_transactions_raw_data", "raw_data", postgresql_using="gin"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    upload_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), index=True)
+    employee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employees.id", ondelete="SET NULL"), index=True)
+    transaction_date: Mapped[date] = mapped_column(Date)
+    post_date: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    currency: Mapped[str] = mapped_column(String(3), server_default="USD")
+    merchant_name: Mapped[str] = mapped_column(String(200))
+    merchant_category: Mapped[str | None] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(Text)
+    card_last_four: Mapped[str | None] = mapped_column(String(4))
+    reference_number: Mapped[str | None] = mapped_column(String(50))
+    is_credit: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    incomplete_flag: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    raw_data: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class ReceiptRow(Base):
+    """A receipt read from a file (text layer or OCR). Written by the extractor."""
+
+    __tablename__ = "receipts"
+    __table_args__ = (
+        CheckConstraint("file_size > 0", name="file_size_positive"),
+        CheckConstraint("ocr_confidence BETWEEN 0 AND 1", name="confidence_range"),
+        CheckConstraint(
+            "processing_status IN ('pending', 'processing', 'completed', 'failed')", name="processing_status"
+        ),
+        CheckConstraint("processing_status <> 'failed' OR error_message IS NOT NULL", name="failure_explained"),
+        Index("ix_receipts_session_id_receipt_date", "session_id", text("receipt_date DESC")),
+        Index(None, "amount"),
+        Index(None, "vendor_name"),
+        Index(
+            "ix_receipts_unfinished",
+            "session_id",
+            "processing_status",
+            postgresql_where=text("processing_status IN ('pending', 'processing', 'failed')"),
+        ),
+        Index("ix_receipts_extracted_data", "extracted_data", postgresql_using="gin"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    upload_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), index=True)
+    receipt_date: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    vendor_name: Mapped[str | None] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_path: Mapped[str] = mapped_column(Text)
+    file_size: Mapped[int] = mapped_column(Integer)
+    mime_type: Mapped[str] = mapped_column(String(100))
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    extracted_data: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+    processing_status: Mapped[str] = mapped_column(String(20), server_default="pending")
+    error_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class FileExtractionRow(Base):
+    """The outcome of extracting one uploaded file. Written by the extractor."""
+
+    __tablename__ = "file_extractions"
+    __table_args__ = (
+        CheckConstraint("status IN ('extracted', 'failed')", name="status"),
+        CheckConstraint("status <> 'failed' OR error IS NOT NULL", name="failure_explained"),
+    )
+
+    upload_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    document_kind: Mapped[str | None] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    warnings: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class ExtractionBatchRow(Base):
+    """Fan-in counter of one upload batch: one conditional UPDATE decides when it is complete."""
+
+    __tablename__ = "extraction_batches"
+    __table_args__ = (
+        CheckConstraint("finished_files >= 0 AND finished_files <= expected_files", name="finished_in_range"),
+    )
+
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    expected_files: Mapped[int] = mapped_column(Integer)
+    finished_files: Mapped[int] = mapped_column(Integer, server_default="0")
+    failed_files: Mapped[int] = mapped_column(Integer, server_default="0")
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,103 @@
+"""Tables written by the gateway: sessions, uploads, progress events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Uuid,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from recon_contracts.db.base import Base
+
+SESSION_STATUSES = ("processing", "extracting", "matching", "reporting", "completed", "failed", "expired")
+WORKING_STATUSES = ("processing", "extracting", "matching", "reporting")
+RETENTION_DAYS = 90
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class SessionRow(Base):
+    """One monthly reconciliation. Written by the gateway."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint(_in("status", SESSION_STATUSES), name="status"),
+        CheckConstraint(
+            "upload_count >= 0 AND total_transactions >= 0 AND total_receipts >= 0 AND matched_count >= 0",
+            name="counts_not_negative",
+        ),
+        CheckConstraint("expires_at > created_at", name="expires_after_created"),
+        Index(None, "created_at"),
+        Index(None, "expires_at"),
+        Index(None, "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    expires_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=text(f"now() + interval '{RETENTION_DAYS} days'")
+    )
+    status: Mapped[str] = mapped_column(String(20), server_default="processing")
+    status_message: Mapped[str | None] = mapped_column(Text)
+    upload_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    total_transactions: Mapped[int] = mapped_column(Integer, server_default="0")
+    total_receipts: Mapped[int] = mapped_column(Integer, server_default="0")
+    matched_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class UploadRow(Base):
+    """A file received for a session, stored in the blob store (claim check). Written by the gateway."""
+
+    __tablename__ = "uploads"
+    __table_args__ = (
+        CheckConstraint("size_bytes >= 0", name="size_not_negative"),
+        CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="sha256_hex"),
+        CheckConstraint(_in("status", ("stored", "rejected")), name="status"),
+        CheckConstraint("status = 'rejected' OR blob_ref IS NOT NULL", name="stored_has_blob"),
+        Index(None, "session_id", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    filename: Mapped[str] = mapped_column(String(255))
+    blob_ref: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    detected_type: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class ProgressEventRow(Base):
+    """A progress event as the gateway materialised it; the rising id is the SSE event id."""
+
+    __tablename__ = "progress_events"
+    __table_args__ = (Index(None, "session_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    service: Mapped[str] = mapped_column(String(50))
+    stage: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    current: Mapped[int | None] = mapped_column(Integer)
+    total: Mapped[int | None] = mapped_column(Integer)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

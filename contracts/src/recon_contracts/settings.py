@@ -1,0 +1,30 @@
+"""Settings every service shares, read from the environment and validated at start."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_PLACEHOLDER_PASSWORDS = ("recon:recon@", "postgres:postgres@", "changeme")
+
+
+class ServiceSettings(BaseSettings):
+    """Connection settings of a card-recon service; each service subclasses it with its own."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    environment: Literal["dev", "test", "production"] = "dev"
+    database_url: str = "postgresql+asyncpg://recon:recon@127.0.0.1:5433/recon"
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    blob_root: str = ".local/blobs"
+    log_level: str = "INFO"
+    outbox_poll_seconds: float = 0.2
+    bind_host: str = "127.0.0.1"
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> ServiceSettings:
+        if self.environment == "production" and any(p in self.database_url for p in _PLACEHOLDER_PASSWORDS):
+            raise ValueError("DATABASE_URL holds a development password; set a real secret in production")
+        return self

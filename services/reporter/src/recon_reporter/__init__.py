@@ -1,0 +1,1 @@
+"""card-recon reporter service."""

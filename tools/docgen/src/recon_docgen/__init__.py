@@ -1,0 +1,1 @@
+"""Document generator with known ground truth."""
