@@ -1,0 +1,159 @@
+"""Reads and writes of the gateway's own tables (sessions, uploads, progress); callers own the transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from recon_contracts.db import (
+    EmployeeRow,
+    MatchResultRow,
+    ProgressEventRow,
+    ReceiptRow,
+    ReportArtifactRow,
+    SessionRow,
+    TransactionRow,
+    UploadRow,
+)
+from recon_contracts.events import Event, FileUploaded, ProgressReported
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from recon_gateway.adapters.streaming_upload import ReceivedFile
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _live(session_id: uuid.UUID) -> object:
+    return (SessionRow.id == session_id) & (SessionRow.expires_at > func.now())
+
+
+def new_session_rows(
+    session_id: uuid.UUID, name: str | None, batch_id: uuid.UUID, files: Sequence[ReceivedFile]
+) -> tuple[SessionRow, list[UploadRow], list[Event]]:
+    """The rows and events of a new session created from an upload."""
+    stored = [f for f in files if f.blob is not None]
+    session = SessionRow(id=session_id, name=name, status="processing", upload_count=len(stored))
+    uploads = [
+        UploadRow(
+            id=f.upload_id,
+            session_id=session_id,
+            batch_id=batch_id,
+            filename=f.filename,
+            blob_ref=f.blob.ref if f.blob else None,
+            sha256=f.blob.sha256 if f.blob else None,
+            size_bytes=f.size,
+            detected_type=f.detected_type,
+            status="stored" if f.blob else "rejected",
+            error=f.error,
+        )
+        for f in files
+    ]
+    received = f"{len(stored)} file(s) received"
+    if len(stored) < len(files):
+        received += f", {len(files) - len(stored)} rejected"
+    events: list[Event] = [
+        ProgressReported(
+            session_id=session_id,
+            service="gateway",
+            stage="processing",
+            message=f"{len(stored)} file(s) received"
+            + (f", {len(files) - len(stored)} rejected" if len(stored) < len(files) else ""),
+            current=0,
+            total=len(stored),
+        )
+    ]
+    events += [
+        FileUploaded(
+            session_id=session_id,
+            upload_id=f.upload_id,
+            batch_id=batch_id,
+            batch_size=len(stored),
+            filename=f.filename,
+            blob_ref=f.blob.ref,
+            sha256=f.blob.sha256,
+            size_bytes=f.blob.size,
+            detected_type=f.detected_type,
+        )
+        for f in stored
+        if f.blob is not None
+    ]
+    return session, uploads, events
+
+
+async def list_sessions(db: AsyncSession, *, page: int, page_size: int) -> tuple[Sequence[SessionRow], int]:
+    live = SessionRow.expires_at > func.now()
+    total = await db.scalar(select(func.count()).select_from(SessionRow).where(live)) or 0
+    rows = await db.scalars(
+        select(SessionRow)
+        .where(live)
+        .order_by(SessionRow.created_at.desc(), SessionRow.id)
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    )
+    return rows.all(), total
+
+
+async def get_live_session(db: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRow | None:
+    query = select(SessionRow).where(_live(session_id))  # type: ignore[arg-type]
+    if for_update:
+        query = query.with_for_update()
+    return await db.scalar(query)
+
+
+async def session_children(db: AsyncSession, session_id: uuid.UUID) -> dict[str, Sequence[object]]:
+    """Everything a session holds, for the detail view."""
+    out: dict[str, Sequence[object]] = {}
+    for key, model, order in (
+        ("uploads", UploadRow, UploadRow.created_at),
+        ("employees", EmployeeRow, EmployeeRow.name),
+        ("transactions", TransactionRow, TransactionRow.transaction_date),
+        ("receipts", ReceiptRow, ReceiptRow.created_at),
+        ("match_results", MatchResultRow, MatchResultRow.created_at),
+    ):
+        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order))  # type: ignore[attr-defined]
+        out[key] = rows.all()
+    return out
+
+
+async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> bool:
+    deleted = await db.execute(delete(SessionRow).where(_live(session_id)).returning(SessionRow.id))  # type: ignore[arg-type]
+    return deleted.first() is not None
+
+
+async def progress_after(db: AsyncSession, session_id: uuid.UUID, after_id: int) -> Sequence[ProgressEventRow]:
+    rows = await db.scalars(
+        select(ProgressEventRow)
+        .where(ProgressEventRow.session_id == session_id, ProgressEventRow.id > after_id)
+        .order_by(ProgressEventRow.id)
+        .limit(500)
+    )
+    return rows.all()
+
+
+async def report_artifact(db: AsyncSession, session_id: uuid.UUID, fmt: str) -> ReportArtifactRow | None:
+    return await db.scalar(
+        select(ReportArtifactRow).where(ReportArtifactRow.session_id == session_id, ReportArtifactRow.format == fmt)
+    )
+
+
+async def refresh_counts(db: AsyncSession, session: SessionRow) -> None:
+    """Copy the session's totals from the tables the other services own."""
+    sid = session.id
+    session.total_transactions = (
+        await db.scalar(select(func.count()).select_from(TransactionRow).where(TransactionRow.session_id == sid)) or 0
+    )
+    session.total_receipts = (
+        await db.scalar(select(func.count()).select_from(ReceiptRow).where(ReceiptRow.session_id == sid)) or 0
+    )
+    session.matched_count = (
+        await db.scalar(
+            select(func.count())
+            .select_from(MatchResultRow)
+            .where(MatchResultRow.session_id == sid, MatchResultRow.match_status.in_(("matched", "approved")))
+        )
+        or 0
+    )

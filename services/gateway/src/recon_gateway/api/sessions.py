@@ -1,0 +1,152 @@
+"""Sessions: list, detail, delete, report download and the server-sent progress stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi.responses import FileResponse, StreamingResponse
+from recon_contracts.db import ProgressEventRow
+
+from recon_gateway.adapters import session_store
+from recon_gateway.api.deps import DbDep, RuntimeDep, SettingsDep
+from recon_gateway.api.errors import ApiError
+from recon_gateway.api.schemas import ErrorResponse, Session, SessionDetail, SessionPage
+from recon_gateway.domain.session_status import TERMINAL
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+NOT_FOUND = {404: {"model": ErrorResponse, "description": "no such session, or it has expired"}}
+MEDIA_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _not_found(session_id: uuid.UUID) -> ApiError:
+    return ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
+
+
+@router.get("", response_model=SessionPage)
+async def list_sessions(
+    db: DbDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> SessionPage:
+    """Sessions of the last 90 days, newest first."""
+    rows, total = await session_store.list_sessions(db, page=page, page_size=page_size)
+    return SessionPage(
+        items=[Session.model_validate(r) for r in rows],
+        total=total,
+        page=page,
+        page_size=page_size,
+        has_next=page * page_size < total,
+    )
+
+
+@router.get("/{session_id}", response_model=SessionDetail, responses=NOT_FOUND)
+async def get_session(session_id: uuid.UUID, db: DbDep) -> SessionDetail:
+    session = await session_store.get_live_session(db, session_id)
+    if session is None:
+        raise _not_found(session_id)
+    children = await session_store.session_children(db, session_id)
+    return SessionDetail.model_validate({**Session.model_validate(session).model_dump(), **children})
+
+
+@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+async def delete_session(session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep) -> Response:
+    """Delete the session, everything extracted from it and its files."""
+    if not await session_store.delete_session(db, session_id):
+        raise _not_found(session_id)
+    await db.commit()
+    runtime.blobs.delete_prefix(f"sessions/{session_id}")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{session_id}/report",
+    responses={
+        200: {"content": {m: {} for m in MEDIA_TYPES.values()}, "description": "the report file"},
+        409: {"model": ErrorResponse, "description": "the report is not ready yet"},
+        **NOT_FOUND,
+    },
+    response_class=Response,
+)
+async def download_report(
+    session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep, format: Literal["xlsx", "csv"] = "xlsx"
+) -> Response:
+    """The session's reconciliation report, streamed from the blob store."""
+    session = await session_store.get_live_session(db, session_id)
+    if session is None:
+        raise _not_found(session_id)
+    artifact = await session_store.report_artifact(db, session_id, format)
+    if artifact is None:
+        raise ApiError(409, "report_not_ready", f"the {format} report of this session is not ready yet")
+    name = f"reconciliation_{session.name or session_id}_{session.created_at:%Y-%m-%d}.{format}".replace(" ", "_")
+    return FileResponse(runtime.blobs.local_path(artifact.blob_ref), media_type=MEDIA_TYPES[format], filename=name)
+
+
+def _sse(row: ProgressEventRow, status_now: str) -> str:
+    data = {
+        "id": row.id,
+        "session_id": str(row.session_id),
+        "service": row.service,
+        "stage": row.stage,
+        "message": row.message,
+        "current": row.current,
+        "total": row.total,
+        "occurred_at": row.occurred_at.isoformat(),
+        "session_status": status_now,
+    }
+    return f"id: {row.id}\nevent: progress\ndata: {json.dumps(data)}\n\n"
+
+
+@router.get(
+    "/{session_id}/events",
+    responses={200: {"content": {"text/event-stream": {}}, "description": "progress events"}, **NOT_FOUND},
+    response_class=StreamingResponse,
+)
+async def session_events(
+    session_id: uuid.UUID,
+    request: Request,
+    runtime: RuntimeDep,
+    settings: SettingsDep,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    """Server-sent progress; resumes after Last-Event-ID and ends once the session is finished."""
+    after = int(last_event_id) if last_event_id and last_event_id.isdigit() else 0
+    async with runtime.sessionmaker() as db:
+        if await session_store.get_live_session(db, session_id) is None:
+            raise _not_found(session_id)
+
+    async def stream() -> AsyncIterator[str]:
+        nonlocal after
+        quiet = 0.0
+        yield "retry: 2000\n\n"
+        while True:
+            async with runtime.sessionmaker() as db:
+                session = await session_store.get_live_session(db, session_id)
+                rows = await session_store.progress_after(db, session_id, after)
+            if session is None:
+                yield "event: gone\ndata: {}\n\n"
+                return
+            for row in rows:
+                yield _sse(row, session.status)
+                after = row.id
+            if session.status in TERMINAL and not rows:
+                yield f"event: end\ndata: {json.dumps({'session_status': session.status})}\n\n"
+                return
+            if await request.is_disconnected():
+                return
+            await asyncio.sleep(settings.sse_poll_seconds)
+            quiet = 0.0 if rows else quiet + settings.sse_poll_seconds
+            if quiet >= settings.sse_keepalive_seconds:
+                quiet = 0.0
+                yield ": keep-alive\n\n"
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )

@@ -1,0 +1,58 @@
+"""The gateway's composition root: FastAPI app, broker subscriber, outbox relay, lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from recon_contracts import topics
+from recon_contracts.events import ProgressReported
+from recon_contracts.worker import Runtime, build_runtime
+
+from recon_gateway.api import health, sessions, uploads
+from recon_gateway.api.errors import install_error_handlers
+from recon_gateway.handlers.on_progress_reported import on_progress_reported
+from recon_gateway.settings import GatewaySettings
+
+SERVICE = "gateway"
+
+
+def build(settings: GatewaySettings) -> Runtime:
+    """Runtime with the gateway's one subscription: progress events of every service."""
+    runtime = build_runtime(SERVICE, settings)
+
+    @runtime.broker.subscriber(topics.PROGRESS.name, **runtime.subscription())
+    async def progress_reported(event: ProgressReported) -> None:
+        """Store a session's progress and move its status."""
+        await on_progress_reported(event, inbox=runtime.inbox)
+
+    return runtime
+
+
+def create_app(settings: GatewaySettings) -> FastAPI:
+    runtime = build(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await runtime.broker.start()
+        await runtime.start_relay()
+        try:
+            yield
+        finally:
+            await runtime.stop_relay()
+            await runtime.broker.stop()
+            await runtime.engine.dispose()
+
+    app = FastAPI(
+        title="card-recon gateway",
+        version="0.1.0",
+        description="Upload card statements, expense reports and receipts; follow progress; download reports.",
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    app.state.settings = settings
+    install_error_handlers(app)
+    for module in (uploads, sessions, health):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,37 @@
+"""ProgressReported → a stored progress event (rising id for SSE) and the session's status."""
+
+from __future__ import annotations
+
+from recon_contracts.db import ProgressEventRow
+from recon_contracts.events import ProgressReported
+from recon_contracts.inbox import Inbox
+
+from recon_gateway.adapters.session_store import get_live_session, refresh_counts
+from recon_gateway.domain.session_status import next_status
+
+
+async def on_progress_reported(event: ProgressReported, *, inbox: Inbox) -> None:
+    async with inbox.once(event) as uow:
+        if uow is None:
+            return
+        session = await get_live_session(uow.db, event.session_id, for_update=True)
+        if session is None:
+            return  # deleted or expired meanwhile: nothing to show
+        uow.db.add(
+            ProgressEventRow(
+                event_id=event.event_id,
+                session_id=event.session_id,
+                service=event.service,
+                stage=event.stage,
+                message=event.message,
+                current=event.current,
+                total=event.total,
+                occurred_at=event.occurred_at,
+            )
+        )
+        status = next_status(session.status, event.stage)
+        if status != session.status:
+            session.status = status
+            session.status_message = event.message
+            if status in ("completed", "failed"):
+                await refresh_counts(uow.db, session)
