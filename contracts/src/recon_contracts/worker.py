@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from recon_contracts.blobstore import LocalBlobStore
 from recon_contracts.db.engine import make_engine, make_sessionmaker
 from recon_contracts.dead_letter import dead_letter_middleware
 from recon_contracts.inbox import Inbox
+from recon_contracts.logging_setup import configure_logging
 from recon_contracts.outbox import OutboxRelay
 from recon_contracts.settings import ServiceSettings
 
@@ -30,8 +32,9 @@ class Runtime:
     blobs: LocalBlobStore
     inbox: Inbox
     relay: OutboxRelay
+    background: list[Callable[[asyncio.Event], Awaitable[None]]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
-    _relay_task: asyncio.Task[None] | None = None
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def subscription(self, **overrides: Any) -> dict[str, Any]:
         """Subscriber options shared by every consumer: one group per service, commit after success."""
@@ -43,18 +46,19 @@ class Runtime:
         options.update(overrides)
         return options
 
-    async def start_relay(self) -> None:
+    async def start_background(self) -> None:
+        """Start the outbox relay and any loops the service added (they stop when stop_background is called)."""
         self._stop.clear()
-        self._relay_task = asyncio.create_task(self.relay.run(self._stop), name=f"{self.service}-outbox-relay")
+        for loop in [self.relay.run, *self.background]:
+            self._tasks.append(asyncio.create_task(loop(self._stop), name=f"{self.service}-{loop.__qualname__}"))
 
-    async def stop_relay(self) -> None:
+    async def stop_background(self) -> None:
         self._stop.set()
-        if self._relay_task is not None:
-            await self._relay_task
-            self._relay_task = None
+        await asyncio.gather(*self._tasks)
+        self._tasks.clear()
 
     async def close(self) -> None:
-        await self.stop_relay()
+        await self.stop_background()
         await self.engine.dispose()
 
 
@@ -84,14 +88,15 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
 
 
 def serve(runtime: Runtime, *, port: int) -> None:
-    """Run a worker: its subscribers, its outbox relay, and GET /health on loopback:port."""
+    """Run a worker: its subscribers, its outbox relay and loops, and GET /health on bind_host:port."""
     import uvicorn
     from faststream.asgi import AsgiFastStream, make_ping_asgi
 
+    configure_logging(runtime.service, runtime.settings.log_level)
     app = AsgiFastStream(
         runtime.broker,
         asgi_routes=[("/health", make_ping_asgi(runtime.broker, timeout=5.0))],
-        after_startup=[runtime.start_relay],
+        after_startup=[runtime.start_background],
         on_shutdown=[runtime.close],
     )
     uvicorn.run(app, host=runtime.settings.bind_host, port=port, log_level="warning")

@@ -69,7 +69,7 @@ class UploadRow(Base):
         CheckConstraint("size_bytes >= 0", name="size_not_negative"),
         CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="sha256_hex"),
         CheckConstraint(_in("status", ("stored", "rejected")), name="status"),
-        CheckConstraint("status = 'rejected' OR blob_ref IS NOT NULL", name="stored_has_blob"),
+        CheckConstraint("status = 'rejected' OR (blob_ref IS NOT NULL AND sha256 IS NOT NULL)", name="stored_has_blob"),
         Index(None, "session_id", "created_at"),
     )
 
@@ -78,7 +78,7 @@ class UploadRow(Base):
     batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     filename: Mapped[str] = mapped_column(String(255))
     blob_ref: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str | None] = mapped_column(String(64))
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     detected_type: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20))

@@ -36,13 +36,12 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await runtime.broker.start()
-        await runtime.start_relay()
+        await runtime.start_background()
         try:
             yield
         finally:
-            await runtime.stop_relay()
             await runtime.broker.stop()
-            await runtime.engine.dispose()
+            await runtime.close()
 
     app = FastAPI(
         title="card-recon gateway",

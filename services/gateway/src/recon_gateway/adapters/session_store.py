@@ -17,7 +17,7 @@ from recon_contracts.db import (
     UploadRow,
 )
 from recon_contracts.events import Event, FileUploaded, ProgressReported
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from recon_gateway.adapters.streaming_upload import ReceivedFile
@@ -27,7 +27,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _live(session_id: uuid.UUID) -> object:
+def _live(session_id: uuid.UUID) -> ColumnElement[bool]:
     return (SessionRow.id == session_id) & (SessionRow.expires_at > func.now())
 
 
@@ -98,7 +98,7 @@ async def list_sessions(db: AsyncSession, *, page: int, page_size: int) -> tuple
 
 
 async def get_live_session(db: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRow | None:
-    query = select(SessionRow).where(_live(session_id))  # type: ignore[arg-type]
+    query = select(SessionRow).where(_live(session_id))
     if for_update:
         query = query.with_for_update()
     return await db.scalar(query)
@@ -114,13 +114,13 @@ async def session_children(db: AsyncSession, session_id: uuid.UUID) -> dict[str,
         ("receipts", ReceiptRow, ReceiptRow.created_at),
         ("match_results", MatchResultRow, MatchResultRow.created_at),
     ):
-        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order))  # type: ignore[attr-defined]
+        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order))
         out[key] = rows.all()
     return out
 
 
 async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> bool:
-    deleted = await db.execute(delete(SessionRow).where(_live(session_id)).returning(SessionRow.id))  # type: ignore[arg-type]
+    deleted = await db.execute(delete(SessionRow).where(_live(session_id)).returning(SessionRow.id))
     return deleted.first() is not None
 
 

@@ -6,7 +6,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from fastapi.responses import FileResponse, StreamingResponse
@@ -19,7 +19,9 @@ from recon_gateway.api.schemas import ErrorResponse, Session, SessionDetail, Ses
 from recon_gateway.domain.session_status import TERMINAL
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
-NOT_FOUND = {404: {"model": ErrorResponse, "description": "no such session, or it has expired"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "no such session, or it has expired"}
+}
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",

@@ -30,8 +30,10 @@ async def on_progress_reported(event: ProgressReported, *, inbox: Inbox) -> None
             )
         )
         status = next_status(session.status, event.stage)
+        # Every event touches the row (updated_at), so the janitor can tell a slow session from a stuck one.
+        if session.status not in ("completed", "failed") or status != session.status:
+            session.status_message = event.message
         if status != session.status:
             session.status = status
-            session.status_message = event.message
             if status in ("completed", "failed"):
                 await refresh_counts(uow.db, session)

@@ -1,0 +1,190 @@
+"""Writes of the extractor's tables; the caller's transaction commits them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from recon_contracts.db import (
+    EmployeeRow,
+    ExtractionBatchRow,
+    FileExtractionRow,
+    ReceiptRow,
+    TransactionRow,
+)
+from recon_contracts.events import FileUploaded
+from sqlalchemy import case, func, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from recon_extractor.domain.receipt_text import ReceiptFields
+from recon_extractor.domain.statement_model import CardLine, Statement
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _line_raw(line: CardLine) -> dict[str, Any]:
+    return {
+        "city": line.city,
+        "state": line.state,
+        "gross": _money(line.gross),
+        "discount": _money(line.discount),
+        "page": line.page,
+        "items": [
+            {
+                "description": item.description,
+                "ppu": _money(item.ppu),
+                "quantity": _money(item.quantity),
+                "gross": _money(item.gross),
+                "discount": _money(item.discount),
+                "net": _money(item.net),
+            }
+            for item in line.items
+        ],
+    }
+
+
+async def save_statement(db: AsyncSession, event: FileUploaded, statement: Statement) -> tuple[int, int]:
+    """Store cardholders and lines; returns (lines stored, lines already present from another file)."""
+    stored = skipped = 0
+    for holder in statement.cardholders:
+        employee_id = await db.scalar(
+            insert(EmployeeRow)
+            .values(
+                id=uuid.uuid4(),
+                session_id=event.session_id,
+                employee_number=holder.employee_id,
+                name=holder.name,
+                card_last_four=holder.card_last4,
+            )
+            .on_conflict_do_update(
+                index_elements=["session_id", "name"],
+                set_={"card_last_four": func.coalesce(EmployeeRow.card_last_four, holder.card_last4)},
+            )
+            .returning(EmployeeRow.id)
+        )
+        for line in holder.lines:
+            inserted = await db.execute(
+                insert(TransactionRow)
+                .values(
+                    id=uuid.uuid4(),
+                    session_id=event.session_id,
+                    upload_id=event.upload_id,
+                    employee_id=employee_id,
+                    transaction_date=line.transaction_date,
+                    post_date=line.posted_date,
+                    amount=line.amount,
+                    currency=line.currency,
+                    merchant_name=line.merchant,
+                    merchant_category=line.category,
+                    description=line.description,
+                    card_last_four=holder.card_last4,
+                    reference_number=line.reference,
+                    is_credit=line.amount < 0,
+                    raw_data=_line_raw(line),
+                )
+                .on_conflict_do_nothing(
+                    index_elements=["session_id", "reference_number"],
+                    index_where=text("reference_number IS NOT NULL"),
+                )
+                .returning(TransactionRow.id)
+            )
+            if inserted.first() is None:
+                skipped += 1
+            else:
+                stored += 1
+    return stored, skipped
+
+
+def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
+    confidences = list(fields.confidence.values())
+    return ReceiptRow(
+        session_id=event.session_id,
+        upload_id=event.upload_id,
+        receipt_date=fields.date,
+        amount=fields.total,
+        currency=fields.currency,
+        vendor_name=fields.vendor,
+        file_name=event.filename,
+        file_path=event.blob_ref,
+        file_size=max(event.size_bytes, 1),
+        mime_type=event.detected_type,
+        ocr_confidence=min(confidences) if confidences else None,
+        extracted_data={
+            "vendor_raw": fields.vendor_raw,
+            "subtotal": _money(fields.subtotal),
+            "tax": _money(fields.tax),
+            "tip": _money(fields.tip),
+            "card_last4": fields.card_last4,
+            "payment_method": fields.payment_method,
+            "confidence": fields.confidence,
+        },
+        processing_status="completed",
+        processed_at=func.now(),
+    )
+
+
+@dataclass(frozen=True)
+class BatchState:
+    finished: int
+    expected: int
+    failed: int
+
+    @property
+    def complete(self) -> bool:
+        return self.finished == self.expected
+
+
+async def record_file_outcome(
+    db: AsyncSession,
+    event: FileUploaded,
+    *,
+    kind: str | None,
+    pages: int | None,
+    error: str | None,
+    warnings: tuple[str, ...] = (),
+) -> BatchState:
+    """Record one file's outcome and count it into its batch (DESIGN rule 5: fan-in by one UPDATE).
+
+    The row lock of the batch UPDATE serialises concurrent extractors, so exactly one of them sees the
+    batch become complete.
+    """
+    db.add(
+        FileExtractionRow(
+            upload_id=event.upload_id,
+            session_id=event.session_id,
+            batch_id=event.batch_id,
+            document_kind=kind,
+            status="failed" if error else "extracted",
+            error=error,
+            pages=pages,
+            warnings=list(warnings),
+        )
+    )
+    await db.execute(
+        insert(ExtractionBatchRow)
+        .values(batch_id=event.batch_id, session_id=event.session_id, expected_files=event.batch_size)
+        .on_conflict_do_nothing()
+    )
+    finished = ExtractionBatchRow.finished_files + 1
+    row = (
+        await db.execute(
+            update(ExtractionBatchRow)
+            .where(ExtractionBatchRow.batch_id == event.batch_id)
+            .values(
+                finished_files=finished,
+                failed_files=ExtractionBatchRow.failed_files + (1 if error else 0),
+                completed_at=case((finished == ExtractionBatchRow.expected_files, func.now()), else_=None),
+            )
+            .returning(
+                ExtractionBatchRow.finished_files,
+                ExtractionBatchRow.expected_files,
+                ExtractionBatchRow.failed_files,
+            )
+        )
+    ).one()
+    return BatchState(finished=row[0], expected=row[1], failed=row[2])

@@ -1,0 +1,21 @@
+"""The extractor's composition root."""
+
+from __future__ import annotations
+
+from recon_contracts import topics
+from recon_contracts.events import FileUploaded
+from recon_contracts.worker import Runtime, build_runtime
+
+from recon_extractor.handlers.on_file_uploaded import SERVICE, on_file_uploaded
+from recon_extractor.settings import ExtractorSettings
+
+
+def build(settings: ExtractorSettings) -> Runtime:
+    runtime = build_runtime(SERVICE, settings)
+
+    @runtime.broker.subscriber(topics.FILE_UPLOADED.name, **runtime.subscription(max_poll_records=1))
+    async def file_uploaded(event: FileUploaded) -> None:
+        """Extract one uploaded file: a statement's card lines or a receipt's fields."""
+        await on_file_uploaded(event, runtime=runtime, progress_interval=settings.progress_interval_seconds)
+
+    return runtime

@@ -1,0 +1,117 @@
+"""FileUploaded → the file's rows, its outcome, and, for the batch's last file, SessionExtracted."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+import structlog
+from recon_contracts.errors import PermanentError, is_transient
+from recon_contracts.events import FileUploaded, ProgressReported, SessionExtracted
+from recon_contracts.outbox import stage
+from recon_contracts.worker import Runtime
+
+from recon_extractor.adapters.extraction_store import receipt_row, record_file_outcome, save_statement
+from recon_extractor.domain.errors import ExtractionError
+from recon_extractor.read_document import ExtractedDocument, read_document
+
+log = structlog.get_logger(__name__)
+SERVICE = "extractor"
+
+
+@dataclass
+class _Pages:
+    done: int = 0
+    total: int = 0
+
+
+async def _report(runtime: Runtime, event: FileUploaded, message: str, current: int | None, total: int | None) -> None:
+    async with runtime.sessionmaker.begin() as db:
+        stage(
+            db,
+            ProgressReported(
+                session_id=event.session_id,
+                service=SERVICE,
+                stage="extracting",
+                message=message,
+                current=current,
+                total=total,
+            ),
+        )
+
+
+async def _read_with_progress(runtime: Runtime, event: FileUploaded, interval: float) -> ExtractedDocument:
+    """Read the file in a worker thread while page progress is reported at most every `interval` seconds."""
+    pages = _Pages()
+
+    def on_page(done: int, total: int) -> None:
+        pages.done, pages.total = done, total
+
+    path = runtime.blobs.local_path(event.blob_ref)
+    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, on_page))
+    reported = 0
+    while not task.done():
+        await asyncio.wait({task}, timeout=interval)
+        if pages.done != reported:
+            reported = pages.done
+            await _report(
+                runtime, event, f"{event.filename}: page {pages.done} of {pages.total}", pages.done, pages.total
+            )
+    return task.result()
+
+
+async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_interval: float) -> None:
+    if await runtime.inbox.seen(event):
+        return
+    await _report(runtime, event, f"reading {event.filename}", None, None)
+    document: ExtractedDocument | None = None
+    error: str | None = None
+    try:
+        document = await _read_with_progress(runtime, event, progress_interval)
+    except (ExtractionError, PermanentError) as exc:
+        error = f"{event.filename}: {exc}"
+    except Exception as exc:
+        if is_transient(exc):
+            raise
+        log.exception("file could not be read", filename=event.filename)
+        error = f"{event.filename}: the file could not be read ({type(exc).__name__})"
+
+    async with runtime.inbox.once(event) as uow:
+        if uow is None:
+            return
+        message = error or f"{event.filename}: read"
+        if document is not None and document.statement is not None:
+            stored, skipped = await save_statement(uow.db, event, document.statement)
+            message = f"{event.filename}: {stored} card lines from {len(document.statement.cardholders)} cardholders"
+            if skipped:
+                message += f" ({skipped} already present from another file)"
+        elif document is not None and document.receipt is not None:
+            uow.db.add(receipt_row(event, document.receipt))
+            message = f"{event.filename}: receipt read"
+        batch = await record_file_outcome(
+            uow.db,
+            event,
+            kind=document.kind if document else None,
+            pages=document.pages if document else None,
+            error=error,
+            warnings=document.warnings if document else (),
+        )
+        uow.emit(
+            ProgressReported(
+                session_id=event.session_id,
+                service=SERVICE,
+                stage="extracting",
+                message=message,
+                current=batch.finished,
+                total=batch.expected,
+            )
+        )
+        if batch.complete:
+            uow.emit(
+                SessionExtracted(
+                    session_id=event.session_id,
+                    batch_id=event.batch_id,
+                    extracted_files=batch.finished - batch.failed,
+                    failed_files=batch.failed,
+                )
+            )

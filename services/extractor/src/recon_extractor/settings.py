@@ -1,0 +1,19 @@
+"""Extractor settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from recon_contracts.settings import ServiceSettings
+
+
+class ExtractorSettings(ServiceSettings):
+    """Environment of the extractor (HEALTH_PORT, PROGRESS_INTERVAL_SECONDS, ...)."""
+
+    health_port: int = 8081
+    progress_interval_seconds: float = 0.5
+
+
+@lru_cache
+def get_settings() -> ExtractorSettings:
+    return ExtractorSettings()
