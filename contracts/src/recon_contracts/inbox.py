@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -44,9 +44,16 @@ class UnitOfWork:
 class Inbox:
     """A consumer's ledger of processed events."""
 
-    def __init__(self, consumer: str, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        consumer: str,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        *,
+        after_commit: Callable[[], None] | None = None,
+    ) -> None:
         self.consumer = consumer
         self._sessionmaker = sessionmaker
+        self._after_commit = after_commit
 
     async def seen(self, event: Event) -> bool:
         """Cheap pre-check so a redelivered event skips expensive work before any transaction."""
@@ -69,3 +76,5 @@ class Inbox:
             uow = UnitOfWork(db)
             yield uow
             stage(db, *uow.outgoing)
+        if self._after_commit is not None:
+            self._after_commit()

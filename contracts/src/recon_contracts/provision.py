@@ -14,20 +14,20 @@ from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import ALL_TOPICS
 
 
-async def ensure_topics(bootstrap_servers: str) -> list[str]:
+async def ensure_topics(bootstrap_servers: str, prefix: str = "") -> list[str]:
     """Create every project topic with its partition count; returns the ones created now."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="recon-provision")
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [t for t in ALL_TOPICS if t.name not in existing]
+        missing = [t for t in ALL_TOPICS if prefix + t.name not in existing]
         if missing:
             # Another provisioner may win the race; its topics are just as good.
             with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(
-                    [NewTopic(name=t.name, num_partitions=t.partitions, replication_factor=1) for t in missing]
+                    [NewTopic(name=prefix + t.name, num_partitions=t.partitions, replication_factor=1) for t in missing]
                 )
-        return [t.name for t in missing]
+        return [prefix + t.name for t in missing]
     finally:
         await admin.close()
 
@@ -35,7 +35,7 @@ async def ensure_topics(bootstrap_servers: str) -> list[str]:
 def main() -> None:
     settings = ServiceSettings()
     command.upgrade(alembic_config(settings.database_url), "head")
-    created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers))
+    created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.kafka_topic_prefix))
     print(f"database at head; topics created: {', '.join(created) or 'none (all present)'}")
 
 

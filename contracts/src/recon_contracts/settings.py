@@ -22,6 +22,9 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     outbox_poll_seconds: float = 0.2
     bind_host: str = "127.0.0.1"
+    kafka_topic_prefix: str = ""
+    fault_exit_after_commit: str = ""
+    """Chaos testing only: a marker file path; the first committed message then ends the process (once)."""
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> ServiceSettings:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from faststream import AckPolicy
@@ -18,6 +20,7 @@ from recon_contracts.inbox import Inbox
 from recon_contracts.logging_setup import configure_logging
 from recon_contracts.outbox import OutboxRelay
 from recon_contracts.settings import ServiceSettings
+from recon_contracts.topics import Topic
 
 
 @dataclass
@@ -36,10 +39,14 @@ class Runtime:
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
+    def topic(self, topic: Topic) -> str:
+        """The topic's name in this deployment (a prefix isolates test runs sharing one broker)."""
+        return self.settings.kafka_topic_prefix + topic.name
+
     def subscription(self, **overrides: Any) -> dict[str, Any]:
         """Subscriber options shared by every consumer: one group per service, commit after success."""
         options: dict[str, Any] = {
-            "group_id": self.service,
+            "group_id": self.settings.kafka_topic_prefix + self.service,
             "auto_offset_reset": "earliest",
             "ack_policy": AckPolicy.NACK_ON_ERROR,
         }
@@ -62,6 +69,23 @@ class Runtime:
         await self.engine.dispose()
 
 
+def _fault_hook(marker: str) -> Callable[[], None] | None:
+    """Chaos hook: end the process right after a message's transaction commits, before its offset is.
+
+    The marker file makes it fire once, so the restarted process runs normally.
+    """
+    if not marker:
+        return None
+
+    def exit_once() -> None:
+        path = Path(marker)
+        if not path.exists():
+            path.write_text("fired")
+            os._exit(137)
+
+    return exit_once
+
+
 def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
     """Wire settings to engine, broker and relay; connects to nothing until started."""
     engine = make_engine(settings.database_url)
@@ -73,7 +97,7 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
     )
 
     async def publish(topic: str, key: bytes, value: bytes, headers: dict[str, str]) -> None:
-        await broker.publish(value, topic, key=key, headers=headers)
+        await broker.publish(value, settings.kafka_topic_prefix + topic, key=key, headers=headers)
 
     return Runtime(
         service=service,
@@ -82,7 +106,7 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
         sessionmaker=sessionmaker,
         broker=broker,
         blobs=LocalBlobStore(settings.blob_root),
-        inbox=Inbox(service, sessionmaker),
+        inbox=Inbox(service, sessionmaker, after_commit=_fault_hook(settings.fault_exit_after_commit)),
         relay=OutboxRelay(sessionmaker, publish, poll_seconds=settings.outbox_poll_seconds),
     )
 

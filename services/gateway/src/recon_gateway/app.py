@@ -22,7 +22,7 @@ def build(settings: GatewaySettings) -> Runtime:
     """Runtime with the gateway's one subscription: progress events of every service."""
     runtime = build_runtime(SERVICE, settings)
 
-    @runtime.broker.subscriber(topics.PROGRESS.name, **runtime.subscription())
+    @runtime.broker.subscriber(runtime.topic(topics.PROGRESS), **runtime.subscription())
     async def progress_reported(event: ProgressReported) -> None:
         """Store a session's progress and move its status."""
         await on_progress_reported(event, inbox=runtime.inbox)

@@ -1,0 +1,62 @@
+# card-recon: every recipe runs from a fresh clone through ./dev (which installs uv, just and the workspace).
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+py := ".venv/bin/python"
+test_db := "postgresql+asyncpg://recon:recon@127.0.0.1:5433/recon_test"
+
+# List the recipes.
+default:
+    @just --list
+
+# ── Run ────────────────────────────────────────────────────────────────────────
+
+# Bring up the whole stack (Kafka, PostgreSQL, migrations, every service) and print its URL.
+up:
+    bash infra/stack.sh up
+
+# Stop the services (add --all to stop Kafka and PostgreSQL too).
+down *args:
+    bash infra/stack.sh down {{args}}
+
+# Show what is running.
+status:
+    bash infra/stack.sh status
+
+# ── Test ───────────────────────────────────────────────────────────────────────
+
+# Everything CI runs: lint, types, contract files, deploy manifests, then all tests on real Kafka + PostgreSQL.
+test: lint typecheck asyncapi-check deploy-check infra
+    DATABASE_URL={{test_db}} KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 {{py}} -m pytest -q -p no:cacheprovider
+
+# Only the fast pure tests (no Kafka, no PostgreSQL).
+unit:
+    {{py}} -m pytest -q -m "not integration and not e2e"
+
+# ruff lint and format check.
+lint:
+    {{py}} -m ruff check .
+    {{py}} -m ruff format --check .
+
+# mypy over every package.
+typecheck:
+    {{py}} -m mypy contracts/src services/*/src tools/docgen/src
+
+# ── Contracts and deploy ───────────────────────────────────────────────────────
+
+# Regenerate the AsyncAPI document from the services' subscribers.
+asyncapi:
+    {{py}} scripts/export_asyncapi.py contracts/asyncapi.json
+
+# Fail when contracts/asyncapi.json is not what the subscribers generate.
+asyncapi-check:
+    {{py}} scripts/export_asyncapi.py --check contracts/asyncapi.json
+
+# docker compose config and both Kustomize overlays build.
+deploy-check:
+    bash deploy/check.sh
+
+# Start Kafka and PostgreSQL (idempotent).
+infra:
+    bash infra/postgres.sh start
+    bash infra/kafka.sh start

@@ -1,0 +1,226 @@
+"""The walking skeleton end to end: upload → Kafka → extractor → matcher → reporter → report, on real infra."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+from recon_contracts import topics
+from recon_contracts.db import FileExtractionRow, OutboxRow, ProcessedEventRow, SessionRow, TransactionRow
+from recon_contracts.db.engine import make_engine, make_sessionmaker
+from sqlalchemy import func, select
+
+from tests.e2e.journeys import expected_rows, follow_events, make_month, report_rows, upload, wait_status
+from tests.e2e.kafka_probe import produce, read_all, wait_consumed
+from tests.e2e.stack import Stack
+
+pytestmark = pytest.mark.e2e
+
+
+async def _scalar(stack: Stack, query):  # type: ignore[no-untyped-def]
+    engine = make_engine(stack.database_url)
+    try:
+        async with make_sessionmaker(engine)() as db:
+            return await db.scalar(query)
+    finally:
+        await engine.dispose()
+
+
+def test_upload_streams_progress_and_report_has_every_line(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=11)
+    response = upload(stack.url, [statement_pdf, *receipts])
+    assert response.status_code == 202, response.text
+    body = response.json()
+    assert body["status"] == "processing"
+    assert {f["status"] for f in body["files"]} == {"stored"}
+    session_id = body["session_id"]
+
+    events = follow_events(stack.url, session_id)
+    stages = [e["stage"] for e in events]
+    for stage in ("processing", "extracting", "matching", "reporting", "completed"):
+        assert stage in stages, stages
+    assert stages.index("extracting") < stages.index("matching") < stages.index("reporting") < stages.index("completed")
+    assert [e["id"] for e in events] == sorted(e["id"] for e in events)
+
+    # Resuming after an event id replays only what came after it.
+    resumed = follow_events(stack.url, session_id, last_event_id=events[2]["id"])
+    assert [e["id"] for e in resumed] == [e["id"] for e in events[3:]]
+
+    rows = report_rows(stack.url, session_id)
+    got = {
+        (r["Cardholder"], r["Reference"], Decimal(str(r["Amount"])).quantize(Decimal("0.01")), r["Status"])
+        for r in rows
+    }
+    assert got == expected_rows(statement, with_receipt)
+    assert len(rows) == statement.line_count
+
+    csv = httpx.get(f"{stack.url}/api/sessions/{session_id}/report", params={"format": "csv"}, timeout=30)
+    assert csv.status_code == 200
+    assert "attachment" in csv.headers["content-disposition"]
+    assert csv.text.count("\r\n") == statement.line_count + 1
+
+    detail = httpx.get(f"{stack.url}/api/sessions/{session_id}", timeout=10).json()
+    assert detail["status"] == "completed"
+    assert detail["total_transactions"] == statement.line_count
+    assert detail["matched_count"] == len(with_receipt)
+
+
+def test_same_event_twice_leaves_no_duplicates(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, _, _ = make_month(tmp_path, seed=12, cardholders=2)
+    session_id = upload(stack.url, [statement_pdf]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"})
+    sid = uuid.UUID(session_id)
+    payload = asyncio.run(
+        _scalar(
+            stack, select(OutboxRow.payload).where(OutboxRow.key == session_id, OutboxRow.event_type == "FileUploaded")
+        )
+    )
+    topic = stack.prefix + topics.FILE_UPLOADED.name
+    for _ in range(2):
+        asyncio.run(produce(stack.kafka_bootstrap, topic, session_id.encode(), json.dumps(payload).encode()))
+    asyncio.run(wait_consumed(stack.kafka_bootstrap, stack.prefix + "extractor", topic))
+
+    count = asyncio.run(
+        _scalar(stack, select(func.count()).select_from(TransactionRow).where(TransactionRow.session_id == sid))
+    )
+    assert count == statement.line_count
+    files = asyncio.run(
+        _scalar(stack, select(func.count()).select_from(FileExtractionRow).where(FileExtractionRow.session_id == sid))
+    )
+    assert files == 1
+    extracted = asyncio.run(
+        _scalar(
+            stack,
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.key == session_id, OutboxRow.event_type == "SessionExtracted"),
+        )
+    )
+    assert extracted == 1
+
+
+def test_malformed_event_is_dead_lettered_and_session_fails_readably(stack: Stack) -> None:
+    session_id = uuid.uuid4()
+
+    async def create_session() -> None:
+        engine = make_engine(stack.database_url)
+        async with make_sessionmaker(engine).begin() as db:
+            db.add(SessionRow(id=session_id, status="extracting"))
+        await engine.dispose()
+
+    asyncio.run(create_session())
+    poison = b'{"event_type": "FileUploaded", "session_id": "%s", "upload_id": 42}' % str(session_id).encode()
+    topic = stack.prefix + topics.FILE_UPLOADED.name
+    asyncio.run(produce(stack.kafka_bootstrap, topic, str(session_id).encode(), poison))
+
+    body = wait_status(stack.url, str(session_id), {"failed"}, timeout=60)
+    assert "malformed message" in body["status_message"]
+    letters = asyncio.run(read_all(stack.kafka_bootstrap, stack.prefix + topics.DEAD_LETTER.name))
+    mine = [d for d in letters if d["session_id"] == str(session_id)]
+    assert len(mine) == 1
+    assert mine[0]["consumer"] == "extractor"
+    assert mine[0]["source_topic"] == topic
+    assert mine[0]["payload"] == poison.decode()
+
+    # The partition is not blocked: later work on it still flows.
+    asyncio.run(wait_consumed(stack.kafka_bootstrap, stack.prefix + "extractor", topic))
+
+
+def test_extractor_killed_after_commit_loses_and_duplicates_nothing(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=13, cardholders=2)
+    marker = tmp_path / "fault-fired"
+    stack.stop("extractor")
+    stack.start("extractor", {"FAULT_EXIT_AFTER_COMMIT": str(marker)})
+    session_id = upload(stack.url, [statement_pdf, *receipts[:2]]).json()["session_id"]
+
+    assert stack.wait_exit("extractor", timeout=90) == 137
+    assert marker.exists()
+    stack.start("extractor")
+    wait_status(stack.url, session_id, {"completed"}, timeout=120)
+
+    sid = uuid.UUID(session_id)
+    assert (
+        asyncio.run(
+            _scalar(stack, select(func.count()).select_from(TransactionRow).where(TransactionRow.session_id == sid))
+        )
+        == statement.line_count
+    )
+    assert (
+        asyncio.run(
+            _scalar(
+                stack, select(func.count()).select_from(FileExtractionRow).where(FileExtractionRow.session_id == sid)
+            )
+        )
+        == 3
+    )
+    rows = report_rows(stack.url, session_id)
+    assert sum(1 for r in rows if r["Status"] == "matched") == 2
+    processed = asyncio.run(
+        _scalar(
+            stack,
+            select(func.count())
+            .select_from(ProcessedEventRow)
+            .where(
+                ProcessedEventRow.consumer == "extractor",
+                ProcessedEventRow.event_id.in_(
+                    select(OutboxRow.event_id).where(
+                        OutboxRow.key == session_id, OutboxRow.event_type == "FileUploaded"
+                    )
+                ),
+            ),
+        )
+    )
+    assert processed == 3
+
+
+def test_a_bad_file_is_reported_and_the_rest_completes(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, _, _ = make_month(tmp_path, seed=14, cardholders=1)
+    response = upload(
+        stack.url,
+        [statement_pdf],
+        extra=[("broken.pdf", b"%PDF-1.7\n this is not really a pdf"), ("notes.exe", b"MZ\x90\x00binary")],
+    )
+    assert response.status_code == 202
+    files = {f["filename"]: f for f in response.json()["files"]}
+    assert files["notes.exe"]["status"] == "rejected"
+    assert "judged from its content" in files["notes.exe"]["error"]
+    session_id = response.json()["session_id"]
+    detail = wait_status(stack.url, session_id, {"completed", "failed"})
+    assert detail["status"] == "completed"
+    assert detail["total_transactions"] == statement.line_count
+    failed = asyncio.run(
+        _scalar(
+            stack,
+            select(FileExtractionRow.error).where(
+                FileExtractionRow.session_id == uuid.UUID(session_id), FileExtractionRow.status == "failed"
+            ),
+        )
+    )
+    assert failed.startswith("broken.pdf: ")
+
+
+def test_sessions_list_detail_delete(stack: Stack, tmp_path: Path) -> None:
+    _, statement_pdf, _, _ = make_month(tmp_path, seed=15, cardholders=1)
+    session_id = upload(stack.url, [statement_pdf]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"})
+    page = httpx.get(f"{stack.url}/api/sessions", params={"page": 1, "page_size": 1}).json()
+    assert page["page_size"] == 1 and len(page["items"]) == 1 and page["total"] >= 1
+    assert page["has_next"] == (page["total"] > 1)
+    assert httpx.get(f"{stack.url}/api/sessions", params={"page_size": 101}).status_code == 422
+    assert httpx.delete(f"{stack.url}/api/sessions/{session_id}").status_code == 204
+    gone = httpx.delete(f"{stack.url}/api/sessions/{session_id}")
+    assert gone.status_code == 404
+    assert gone.json()["error"]["code"] == "session_not_found"
+    assert httpx.get(f"{stack.url}/api/sessions/{session_id}").status_code == 404
+    assert not (stack.blob_root / "sessions" / session_id).exists()
+
+
+def test_health_reports_both_dependencies(stack: Stack) -> None:
+    body = httpx.get(f"{stack.url}/api/health").json()
+    assert body["status"] == "healthy"
+    assert body["database"] == "connected" and body["kafka"] == "connected"
