@@ -13,7 +13,7 @@ from recon_matcher.settings import MatcherSettings
 def build(settings: MatcherSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
 
-    @runtime.broker.subscriber(topics.SESSION_EXTRACTED.name, **runtime.subscription())
+    @runtime.broker.subscriber(runtime.topic(topics.SESSION_EXTRACTED), **runtime.subscription())
     async def session_extracted(event: SessionExtracted) -> None:
         """Match every card line of the session to its receipts."""
         await on_session_extracted(event, runtime=runtime, window_days=settings.match_window_days)

@@ -13,7 +13,7 @@ from recon_reporter.settings import ReporterSettings
 def build(settings: ReporterSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
 
-    @runtime.broker.subscriber(topics.SESSION_MATCHED.name, **runtime.subscription())
+    @runtime.broker.subscriber(runtime.topic(topics.SESSION_MATCHED), **runtime.subscription())
     async def session_matched(event: SessionMatched) -> None:
         """Build the session's reports."""
         await on_session_matched(event, runtime=runtime)
