@@ -132,7 +132,7 @@ def test_malformed_event_is_dead_lettered_and_session_fails_readably(stack: Stac
 
 
 def test_extractor_killed_after_commit_loses_and_duplicates_nothing(stack: Stack, tmp_path: Path) -> None:
-    statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=13, cardholders=2)
+    statement, statement_pdf, receipts, _with_receipt = make_month(tmp_path, seed=13, cardholders=2)
     marker = tmp_path / "fault-fired"
     stack.stop("extractor")
     stack.start("extractor", {"FAULT_EXIT_AFTER_COMMIT": str(marker)})

@@ -59,7 +59,9 @@ async def test_relay_publishes_committed_events_in_order_once(
     assert {r.key for r in records} == {str(session_id).encode()}
     assert [json.loads(r.value)["message"] for r in records] == ["step 0", "step 1", "step 2"]
     async with sessionmaker() as db:
-        unpublished = await db.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.published_at.is_(None)))
+        unpublished = await db.scalar(
+            select(func.count()).select_from(OutboxRow).where(OutboxRow.published_at.is_(None))
+        )
         assert unpublished == 0
 
 

@@ -40,8 +40,15 @@ async def _session_with_upload(db: AsyncSession) -> tuple[uuid.UUID, uuid.UUID]:
     await db.flush()
     db.add(
         UploadRow(
-            id=uid, session_id=sid, batch_id=uuid.uuid4(), filename="s.pdf", blob_ref="local:x",
-            sha256="0" * 64, size_bytes=1, detected_type="application/pdf", status="stored",
+            id=uid,
+            session_id=sid,
+            batch_id=uuid.uuid4(),
+            filename="s.pdf",
+            blob_ref="local:x",
+            sha256="0" * 64,
+            size_bytes=1,
+            detected_type="application/pdf",
+            status="stored",
         )
     )
     await db.flush()
@@ -50,8 +57,14 @@ async def _session_with_upload(db: AsyncSession) -> tuple[uuid.UUID, uuid.UUID]:
 
 def _tx(sid: uuid.UUID, uid: uuid.UUID, amount: str, ref: str | None = "000000001") -> TransactionRow:
     return TransactionRow(
-        session_id=sid, upload_id=uid, transaction_date=date(2025, 3, 4), post_date=date(2025, 3, 6),
-        amount=Decimal(amount), merchant_name="SHELL", reference_number=ref, is_credit=Decimal(amount) < 0,
+        session_id=sid,
+        upload_id=uid,
+        transaction_date=date(2025, 3, 4),
+        post_date=date(2025, 3, 6),
+        amount=Decimal(amount),
+        merchant_name="SHELL",
+        reference_number=ref,
+        is_credit=Decimal(amount) < 0,
         card_last_four="0028",
     )
 
@@ -74,7 +87,9 @@ async def test_money_is_exact_and_credits_are_negative(sessionmaker: async_sessi
     ],
 )
 async def test_transaction_constraints(
-    sessionmaker: async_sessionmaker[AsyncSession], mutate, constraint: str  # type: ignore[no-untyped-def]
+    sessionmaker: async_sessionmaker[AsyncSession],
+    mutate,
+    constraint: str,  # type: ignore[no-untyped-def]
 ) -> None:
     with pytest.raises(IntegrityError) as err:
         async with sessionmaker.begin() as db:

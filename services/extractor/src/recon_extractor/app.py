@@ -13,7 +13,7 @@ from recon_extractor.settings import ExtractorSettings
 def build(settings: ExtractorSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
 
-    @runtime.broker.subscriber(topics.FILE_UPLOADED.name, **runtime.subscription(max_poll_records=1))
+    @runtime.broker.subscriber(runtime.topic(topics.FILE_UPLOADED), **runtime.subscription(max_poll_records=1))
     async def file_uploaded(event: FileUploaded) -> None:
         """Extract one uploaded file: a statement's card lines or a receipt's fields."""
         await on_file_uploaded(event, runtime=runtime, progress_interval=settings.progress_interval_seconds)

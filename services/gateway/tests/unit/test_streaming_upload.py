@@ -51,7 +51,11 @@ async def test_bad_and_oversized_files_are_rejected_alone(tmp_path: Path) -> Non
     store = LocalBlobStore(tmp_path)
     big = b"%PDF-1.4\n" + b"x" * 20_000
     files = await _parser(store, max_file_bytes=10_000).consume(
-        _chunked(_body(("files", "big.pdf", big), ("files", "evil.exe", b"MZ" + b"\0" * 5000), ("files", "ok.pdf", PDF[:5000])))
+        _chunked(
+            _body(
+                ("files", "big.pdf", big), ("files", "evil.exe", b"MZ" + b"\0" * 5000), ("files", "ok.pdf", PDF[:5000])
+            )
+        )
     )
     by_name = {f.filename: f for f in files}
     assert "larger than the limit" in (by_name["big.pdf"].error or "")

@@ -8,9 +8,7 @@ from recon_matcher.domain.exact_match import Charge, ReceiptFacts, match_exact
 
 
 def _charge(amount: str, day: int, posted: int | None = None) -> Charge:
-    return Charge(
-        uuid.uuid4(), date(2025, 3, day), date(2025, 3, posted) if posted else None, Decimal(amount)
-    )
+    return Charge(uuid.uuid4(), date(2025, 3, day), date(2025, 3, posted) if posted else None, Decimal(amount))
 
 
 def _receipt(amount: str | None, day: int | None) -> ReceiptFacts:

@@ -12,10 +12,21 @@ from recon_reporter.domain.xlsx_report import write_xlsx
 
 def _line(holder: str, amount: str, status: str, ref: str) -> ReportLine:
     return ReportLine(
-        cardholder=holder, employee_id="960904", card_last4="0028", transaction_date=date(2025, 3, 4),
-        posted_date=date(2025, 3, 6), reference=ref, merchant="SHELL OIL", category="FUEL", amount=Decimal(amount),
-        status=status, receipt_file="r.pdf" if status == "matched" else None, receipt_vendor=None, receipt_date=None,
-        receipt_amount=Decimal(amount) if status == "matched" else None, confidence=1.0 if status == "matched" else 0.0,
+        cardholder=holder,
+        employee_id="960904",
+        card_last4="0028",
+        transaction_date=date(2025, 3, 4),
+        posted_date=date(2025, 3, 6),
+        reference=ref,
+        merchant="SHELL OIL",
+        category="FUEL",
+        amount=Decimal(amount),
+        status=status,
+        receipt_file="r.pdf" if status == "matched" else None,
+        receipt_vendor=None,
+        receipt_date=None,
+        receipt_amount=Decimal(amount) if status == "matched" else None,
+        confidence=1.0 if status == "matched" else 0.0,
         reasons="amount exact",
     )
 
@@ -31,7 +42,11 @@ SESSION = ReportSession(id="s1", name="March 2025", created_at=datetime(2025, 4,
 def test_summary_totals_are_exact_decimals() -> None:
     burt, pass_ = summarise(LINES)
     assert (burt.cardholder, burt.lines, burt.card_total, burt.matched_total, burt.unmatched_total) == (
-        "WILLIAMBURT", 2, Decimal("36.21"), Decimal("36.66"), Decimal("-0.45")
+        "WILLIAMBURT",
+        2,
+        Decimal("36.21"),
+        Decimal("36.66"),
+        Decimal("-0.45"),
     )
     assert pass_.card_total == Decimal("1234.50")
 

@@ -1,0 +1,104 @@
+"""Positioned words from a PDF's text layer, page by page, with flat memory.
+
+Two readers give the same `Word`s: pypdfium2 (the default, ~25x faster: one rectangle per word from pdfium's
+own text segmentation, per-character boxes only where a word spans two text objects) and pdfplumber
+(character by character, kept for cross-checking). Words come in content-stream order; a word drawn twice
+at nearly the same place (fake bold) is kept once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+from recon_extractor.domain.errors import UnreadableDocumentError
+from recon_extractor.domain.glyphs import Char, Word, chars_to_words, dedupe_words
+
+Backend = Literal["pdfium", "pdfplumber"]
+PdfSource = str | Path | BinaryIO
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words of one page (1-based number) out of `count`."""
+
+    number: int
+    count: int
+    words: list[Word]
+
+
+def _open_pdfium(pdf: PdfSource) -> Any:
+    import pypdfium2 as pdfium
+
+    source: Any = pdf
+    try:
+        doc = pdfium.PdfDocument(source)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableDocumentError(f"cannot open PDF: {exc}") from exc
+    except FileNotFoundError as exc:
+        raise UnreadableDocumentError(f"no such file: {pdf}") from exc
+    return doc
+
+
+def _iter_pdfium(pdf: PdfSource) -> Iterator[PageWords]:
+    from recon_extractor.domain.pdfium_words import pdfium_page_words
+
+    doc = _open_pdfium(pdf)
+    try:
+        count = len(doc)
+        for index in range(count):
+            page = doc[index]
+            textpage = page.get_textpage()
+            try:
+                words = pdfium_page_words(textpage, page.get_height())
+            finally:
+                textpage.close()
+                page.close()
+            yield PageWords(index + 1, count, words)
+    finally:
+        doc.close()
+
+
+def _iter_pdfplumber(pdf: PdfSource) -> Iterator[PageWords]:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        doc = pdfplumber.open(pdf)
+    except (PDFSyntaxError, ValueError, TypeError) as exc:
+        raise UnreadableDocumentError(f"cannot open PDF: {exc}") from exc
+    with doc:
+        count = len(doc.pages)
+        for index, page in enumerate(doc.pages):
+            chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
+            page.close()
+            yield PageWords(index + 1, count, dedupe_words(chars_to_words(chars)))
+
+
+READERS: dict[Backend, Callable[[PdfSource], Iterator[PageWords]]] = {
+    "pdfium": _iter_pdfium,
+    "pdfplumber": _iter_pdfplumber,
+}
+
+
+def iter_page_words(pdf: PdfSource, backend: Backend = "pdfium") -> Iterator[PageWords]:
+    """Yield each page's words, releasing the page before the next is read."""
+    return READERS[backend](pdf)
+
+
+def page_text(pdf: PdfSource, max_pages: int | None = None) -> list[str]:
+    """Plain text of the first `max_pages` pages (all when None), in pdfium's reading order."""
+    doc = _open_pdfium(pdf)
+    try:
+        texts = []
+        for index in range(min(len(doc), max_pages or len(doc))):
+            page = doc[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range().replace("\r\n", "\n"))
+            textpage.close()
+            page.close()
+        return texts
+    finally:
+        doc.close()

@@ -1,0 +1,66 @@
+"""The typed statement every statement parser returns. Money is Decimal; credits are negative."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class StatementItem:
+    """One product row of a charge (WEX prints several per swipe: fuel, car wash, ...)."""
+
+    description: str | None
+    ppu: Decimal | None
+    quantity: Decimal | None
+    gross: Decimal
+    discount: Decimal
+    net: Decimal
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """One charge or credit; `amount` is what hit the card (a WEX swipe's net total)."""
+
+    transaction_date: date
+    posted_date: date | None
+    reference: str | None
+    merchant: str
+    city: str | None
+    state: str | None
+    category: str | None
+    description: str | None
+    amount: Decimal
+    currency: str = "USD"
+    gross: Decimal | None = None
+    discount: Decimal | None = None
+    items: tuple[StatementItem, ...] = ()
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Cardholder:
+    """A card as printed: name, employee id, last four of the card, and its lines in printed order."""
+
+    name: str
+    employee_id: str | None
+    card_last4: str | None
+    lines: tuple[CardLine, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A parsed statement: printed totals (`gross`, `discount`, `net`, ...) and readable warnings."""
+
+    issuer: str
+    period_start: date | None
+    period_end: date | None
+    account: str | None
+    cardholders: tuple[Cardholder, ...]
+    totals: dict[str, Decimal]
+    warnings: tuple[str, ...]
+
+    @property
+    def lines(self) -> tuple[CardLine, ...]:
+        return tuple(line for ch in self.cardholders for line in ch.lines)
