@@ -1,13 +1,22 @@
-"""One-shot step before services start: migrate the database, then create the Kafka topics."""
+"""One-shot step before services start: migrate the database, then create the Kafka topics.
+
+`python -m recon_contracts.provision` provisions; `--wait` only waits until someone has (an initContainer).
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
+import sys
+import time
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from recon_contracts.migrate import alembic_config
 from recon_contracts.settings import ServiceSettings
@@ -32,8 +41,53 @@ async def ensure_topics(bootstrap_servers: str, prefix: str = "") -> list[str]:
         await admin.close()
 
 
+async def what_is_missing(settings: ServiceSettings) -> str | None:
+    """What provisioning has not done yet, or None when the database and topics are ready."""
+    script = ScriptDirectory.from_config(alembic_config(settings.database_url))
+    heads, known = set(script.get_heads()), {r.revision for r in script.walk_revisions()}
+    engine = create_async_engine(settings.database_url)
+    try:
+        async with engine.connect() as connection:
+            current = set((await connection.execute(text("SELECT version_num FROM alembic_version"))).scalars())
+    finally:
+        await engine.dispose()
+    # At our head, or at a revision this image does not know (a newer release migrated first).
+    if current != heads and current <= known:
+        return f"database at {sorted(current)}, head is {sorted(heads)}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id="recon-wait")
+    await admin.start()
+    try:
+        absent = {settings.kafka_topic_prefix + t.name for t in ALL_TOPICS} - set(await admin.list_topics())
+    finally:
+        await admin.close()
+    return f"topics missing: {', '.join(sorted(absent))}" if absent else None
+
+
+def wait_until_provisioned(settings: ServiceSettings, timeout: float, poll: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            reason = asyncio.run(what_is_missing(settings))
+        except Exception as exc:  # not reachable yet, or no alembic_version table yet
+            reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"
+        if reason is None:
+            print("provisioned")
+            return
+        if time.monotonic() > deadline:
+            sys.exit(f"gave up waiting for provisioning: {reason}")
+        print(f"waiting for provisioning: {reason}", flush=True)
+        time.sleep(poll)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--wait", action="store_true", help="only wait until the database and topics are ready")
+    parser.add_argument("--timeout", type=float, default=600.0)
+    args = parser.parse_args()
     settings = ServiceSettings()
+    if args.wait:
+        wait_until_provisioned(settings, args.timeout)
+        return
     command.upgrade(alembic_config(settings.database_url), "head")
     created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.kafka_topic_prefix))
     print(f"database at head; topics created: {', '.join(created) or 'none (all present)'}")

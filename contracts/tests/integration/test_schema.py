@@ -11,6 +11,8 @@ import pytest
 from alembic import command
 from recon_contracts.db import Base, MatchResultRow, SessionRow, TransactionRow, UploadRow
 from recon_contracts.migrate import alembic_config
+from recon_contracts.provision import ensure_topics, what_is_missing
+from recon_contracts.settings import ServiceSettings
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
@@ -135,3 +137,13 @@ async def test_updated_at_moves_on_update_and_delete_cascades(sessionmaker: asyn
     async with sessionmaker() as db:
         assert await db.scalar(text("SELECT count(*) FROM transactions")) == 0
         assert await db.scalar(text("SELECT count(*) FROM uploads")) == 0
+
+
+async def test_provision_wait_sees_a_ready_database_and_missing_topics(migrated: str, kafka_bootstrap: str) -> None:
+    prefix = f"wait{uuid.uuid4().hex[:8]}."
+    settings = ServiceSettings(
+        database_url=migrated, kafka_bootstrap_servers=kafka_bootstrap, kafka_topic_prefix=prefix
+    )
+    assert "topics missing" in (await what_is_missing(settings) or "")
+    await ensure_topics(kafka_bootstrap, prefix)
+    assert await what_is_missing(settings) is None
