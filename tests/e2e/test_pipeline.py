@@ -224,3 +224,49 @@ def test_health_reports_both_dependencies(stack: Stack) -> None:
     body = httpx.get(f"{stack.url}/api/health").json()
     assert body["status"] == "healthy"
     assert body["database"] == "connected" and body["kafka"] == "connected"
+
+
+def test_late_receipts_rematch_the_session(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=16, cardholders=2)
+    session_id = upload(stack.url, [statement_pdf]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"})
+    assert {r["Status"] for r in report_rows(stack.url, session_id)} == {"unmatched"}
+
+    files = [("files", (p.name, p.read_bytes(), "application/pdf")) for p in receipts]
+    added = httpx.post(f"{stack.url}/api/sessions/{session_id}/uploads", files=files, timeout=60)
+    assert added.status_code == 202, added.text
+    assert added.json()["status"] == "processing"
+    busy = httpx.post(f"{stack.url}/api/sessions/{session_id}/uploads", files=files[:1], timeout=60)
+    assert busy.status_code in (202, 409)  # 409 while the first batch is still being processed
+    detail = wait_status(stack.url, session_id, {"completed"})
+    rows = report_rows(stack.url, session_id)
+    got = {
+        (r["Cardholder"], r["Reference"], Decimal(str(r["Amount"])).quantize(Decimal("0.01")), r["Status"])
+        for r in rows
+    }
+    assert got == expected_rows(statement, with_receipt)
+    assert detail["matched_count"] == len(with_receipt)
+    missing = httpx.post(f"{stack.url}/api/sessions/{uuid.uuid4()}/uploads", files=files[:1], timeout=60)
+    assert missing.status_code == 404
+
+
+def test_rename_search_filter_and_paginate(stack: Stack, tmp_path: Path) -> None:
+    statement, statement_pdf, _, _ = make_month(tmp_path, seed=17, cardholders=2)
+    session_id = upload(stack.url, [statement_pdf]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"})
+    name = f"March 2025 {uuid.uuid4().hex[:6]}"
+    renamed = httpx.patch(f"{stack.url}/api/sessions/{session_id}", json={"name": name})
+    assert renamed.status_code == 200 and renamed.json()["name"] == name
+    assert httpx.patch(f"{stack.url}/api/sessions/{session_id}", json={"name": "  "}).status_code == 422
+    found = httpx.get(f"{stack.url}/api/sessions", params={"q": name[-6:].upper()}).json()
+    assert [s["id"] for s in found["items"]] == [session_id]
+    assert httpx.get(f"{stack.url}/api/sessions", params={"q": name, "status": "failed"}).json()["total"] == 0
+    first = httpx.get(f"{stack.url}/api/sessions/{session_id}", params={"page_size": 5}).json()
+    assert first["lines_total"] == statement.line_count and len(first["transactions"]) == 5 and first["has_next"]
+    pages = [first]
+    while pages[-1]["has_next"]:
+        pages.append(
+            httpx.get(f"{stack.url}/api/sessions/{session_id}", params={"page_size": 5, "page": len(pages) + 1}).json()
+        )
+    ids = [t["id"] for p in pages for t in p["transactions"]]
+    assert len(ids) == len(set(ids)) == statement.line_count

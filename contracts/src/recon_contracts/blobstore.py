@@ -95,6 +95,11 @@ class LocalBlobStore:
             raise PermanentError(f"blob {ref!r} is missing from the store")
         return path
 
+    def delete(self, ref: str) -> None:
+        """Remove one blob (absent is fine)."""
+        if ref.startswith(self.SCHEME):
+            self._path(ref.removeprefix(self.SCHEME)).unlink(missing_ok=True)
+
     def delete_prefix(self, prefix: str) -> None:
         """Remove every blob under a key prefix (a purged session)."""
         base = self._path(prefix)

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from recon_extractor.domain.glyphs import Word
 from recon_extractor.domain.text_rows import Row
 from recon_extractor.domain.wex_columns import find_header, row_cells
@@ -28,7 +30,7 @@ HEADER = [
 ]
 
 
-def row(items: list[tuple[str, float]], right: dict[str, float] | None = None) -> Row:
+def row(items: Sequence[tuple[str, float]], right: dict[str, float] | None = None) -> Row:
     words = []
     for text, x in items:
         width = 4.0 * len(text)

@@ -54,8 +54,11 @@ def _line(ref: str) -> GenLine:
     )
 
 
-def _statement(*holders: GenCardholder, cls: type[GenStatement] = GenStatement, **kw: Decimal) -> GenStatement:
-    return cls(date(2025, 3, 1), date(2025, 3, 31), "S-89S", "DD2LJ", "INSULATIONS, LLC", holders, **kw)
+def _statement(*holders: GenCardholder, printed_net: Decimal | None = None) -> GenStatement:
+    header = (date(2025, 3, 1), date(2025, 3, 31), "S-89S", "DD2LJ", "INSULATIONS, LLC", holders)
+    if printed_net is None:
+        return GenStatement(*header)
+    return MisprintedStatement(*header, printed_net=printed_net)
 
 
 def test_swipe_totals_that_differ_from_its_products_warn_and_win(tmp_path: Path) -> None:
@@ -77,7 +80,28 @@ def test_cardholder_totals_mismatch_warns(tmp_path: Path) -> None:
 
 def test_report_totals_mismatch_warns(tmp_path: Path) -> None:
     holder = GenCardholder("WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"),))
-    stmt = _statement(holder, cls=MisprintedStatement, printed_net=D("1000.00"))
+    stmt = _statement(holder, printed_net=D("1000.00"))
     parsed = parse_wex_statement(render(stmt, tmp_path / "s.pdf"))
     assert parsed.totals["net"] == D("1000.00")
     assert [w for w in parsed.warnings if w.startswith("report: Report Totals") and "$1,000.00" in w]
+
+
+def test_a_page_without_its_column_header_uses_the_previous_columns(tmp_path: Path) -> None:
+    from recon_docgen.check import statement_differences
+    from recon_docgen.scenario import make_statement
+    from recon_extractor.domain.pdf_words import iter_page_words
+    from recon_extractor.domain.text_rows import group_rows
+    from recon_extractor.domain.wex_columns import find_header
+    from recon_extractor.domain.wex_statement import WexParser
+
+    truth = make_statement(6, cardholders=3, lines_per_cardholder=(20, 30))
+    parser = WexParser()
+    pages = list(iter_page_words(render(truth, tmp_path / "s.pdf")))
+    for page in pages:
+        rows = group_rows(page.words)
+        if page.number == 2:
+            rows = [r for r in rows if find_header(r) is None]
+        parser.feed(page.number, rows)
+    parsed = parser.finish(len(pages))
+    assert statement_differences(truth, parsed) == []
+    assert parsed.warnings == ("page 2: no column header found; using the previous page's columns",)

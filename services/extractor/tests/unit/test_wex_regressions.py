@@ -12,6 +12,7 @@ from recon_docgen.check import statement_differences as differences
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
+from recon_extractor.domain.statement_model import Statement
 from recon_extractor.domain.wex_statement import parse_wex_statement
 
 D = Decimal
@@ -27,9 +28,15 @@ def item(desc: str | None, ppu: str, qty: str, gross: str, discount: str = "0.00
 
 
 def swipe(
-    ref: str, merchant: str, *items: GenItem, city: str = "MONTGOMERY", category: str = "FUEL", day: int = 4
+    ref: str,
+    merchant: str,
+    *items: GenItem,
+    city: str = "MONTGOMERY",
+    state: str = "TX",
+    category: str = "FUEL",
+    day: int = 4,
 ) -> GenLine:
-    return GenLine(date(2025, 3, day), date(2025, 3, day + 2), "F", ref, merchant, city, "TX", category, items)
+    return GenLine(date(2025, 3, day), date(2025, 3, day + 2), "F", ref, merchant, city, state, category, items)
 
 
 def statement(*holders: GenCardholder) -> GenStatement:
@@ -50,7 +57,7 @@ NO_DESCRIPTION = swipe(
 )
 
 
-def parse(stmt: GenStatement, tmp_path: Path, **flags: bool):  # type: ignore[no-untyped-def]
+def parse(stmt: GenStatement, tmp_path: Path, **flags: bool) -> Statement:
     return parse_wex_statement(render(stmt, tmp_path / "s.pdf", **flags))
 
 
@@ -139,3 +146,16 @@ def test_the_artefacts_are_really_in_the_text_layer(tmp_path: Path) -> None:
     lines = parse_wex_statement(path).cardholders[0].lines
     assert (lines[0].merchant, lines[0].city) == ("OVERHEAD DOOR COMP", "KEMAH")
     assert lines[1].items[1].description == "OTHER MISC"
+
+
+def test_letters_pdfium_drops_where_fields_overprint_are_restored(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    toll = swipe(
+        "000900875", "LA DOTD GEAUXPASS", item("TOLL", "12.93000", "1.00", "12.93"), city="JACKSON", state="MS"
+    )
+    holder = GenCardholder("GEAUXPASS", "100001", "556735XXXXXX0001", (toll,))
+    path = render(statement(holder), tmp_path / "s.pdf", interleave=True)
+    raw_text = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    assert "JCKSON" in raw_text
+    line = parse_wex_statement(path).cardholders[0].lines[0]
+    assert (line.merchant, line.city, line.state) == ("LA DOTD GEAUXPASS", "JACKSON", "MS")

@@ -90,3 +90,15 @@ def test_garbage_is_unreadable(tmp_path: Path, data: bytes) -> None:
 def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocumentError):
         parse_wex_statement(tmp_path / "nope.pdf")
+
+
+def test_owner_password_pdf_opens_without_a_password(tmp_path: Path) -> None:
+    truth = make_statement(4, cardholders=2)
+    render_wex_statement(truth, tmp_path / "s.pdf", owner_password="secret")
+    assert differences(truth, parse_wex_statement(tmp_path / "s.pdf")) == []
+
+
+def test_user_password_pdf_is_unreadable(tmp_path: Path) -> None:
+    render_wex_statement(make_statement(4, cardholders=1), tmp_path / "s.pdf", user_password="secret")
+    with pytest.raises(UnreadableDocumentError, match="password"):
+        parse_wex_statement(tmp_path / "s.pdf")

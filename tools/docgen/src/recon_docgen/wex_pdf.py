@@ -167,14 +167,22 @@ def render_wex_statement(
     *,
     doubled_bold: bool = False,
     interleave_columns: bool = False,
+    owner_password: str | None = None,
+    user_password: str | None = None,
 ) -> None:
-    """Write the report; `doubled_bold` draws bold text twice, `interleave_columns` overlaps merchant/city."""
+    """Write the report; `doubled_bold` draws bold text twice, `interleave_columns` overlaps merchant/city.
+
+    `owner_password` alone gives a permissions-only encrypted PDF that opens without a password;
+    `user_password` gives one that cannot be opened without it.
+    """
     if not stmt.cardholders:
         raise ValueError("a WEX report needs at least one cardholder")
     writer = _Writer(stmt, doubled_bold, interleave_columns)
     pages = lay.paginate(stmt)
     for page in pages:
         writer.page(page, len(pages))
+    if owner_password or user_password:
+        writer.pdf.set_encryption(owner_password=owner_password or "owner", user_password=user_password)
     data = bytes(writer.pdf.output())
     if isinstance(out, str | Path):
         Path(out).write_bytes(data)

@@ -30,6 +30,7 @@ class _Glyph:
     index: int
     obj: int
     size: float
+    origin: float
 
 
 class _TextPage:
@@ -53,6 +54,10 @@ class _TextPage:
     def rect_word(self, start: int, end: int) -> tuple[Word, bool]:
         """The word's box (union of pdfium's rectangles) and whether it spans several text objects."""
         n = raw.FPDFText_CountRects(self.handle, start, end - start)
+        if n < 1:
+            raw.FPDFText_GetLooseCharBox(self.handle, start, self._rect)
+            r = self._rect
+            return Word(self.text[start:end], r.left, r.right, self.height - r.top, self.height - r.bottom), True
         raw.FPDFText_GetRect(self.handle, 0, self._l, self._t, self._r, self._b)
         x0, x1, top, bottom = self._l.value, self._r.value, self._t.value, self._b.value
         for k in range(1, n):
@@ -64,26 +69,27 @@ class _TextPage:
 
     def glyph(self, i: int) -> _Glyph | None:
         """Glyph `i` with its loose box (origin to advance), or None for generated text."""
-        if i in self._glyphs:
-            return self._glyphs[i]
-        ch = self.text[i]
-        glyph = None
-        if ch not in "\r\n" and not raw.FPDFText_IsGenerated(self.handle, i):
-            raw.FPDFText_GetLooseCharBox(self.handle, i, self._rect)
-            r = self._rect
-            box = Char(ch, r.left, r.right, self.height - r.top, self.height - r.bottom)
-            obj = raw.FPDFText_GetTextObject(self.handle, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            if key not in self._objects:
-                raw.FPDFPageObj_GetMatrix(obj, self._matrix)
-                self._objects[key] = (raw.FPDFText_GetFontSize(self.handle, i) or 1.0, float(self._matrix.e))
-            glyph = _Glyph(box, i, key, self._objects[key][0])
-        self._glyphs[i] = glyph
-        return glyph
+        if i not in self._glyphs:
+            self._glyphs[i] = self._read_glyph(i)
+        return self._glyphs[i]
 
-    def object_x(self, glyph: _Glyph) -> float:
-        """Where the glyph's text object starts (its text matrix origin)."""
-        return self._objects[glyph.obj][1]
+    def _read_glyph(self, i: int) -> _Glyph | None:
+        ch = self.text[i]
+        if ch in "\r\n" or raw.FPDFText_IsGenerated(self.handle, i):
+            return None
+        raw.FPDFText_GetLooseCharBox(self.handle, i, self._rect)
+        r = self._rect
+        box = Char(ch, r.left, r.right, self.height - r.top, self.height - r.bottom)
+        obj = raw.FPDFText_GetTextObject(self.handle, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if not key:
+            return _Glyph(box, i, -i - 1, raw.FPDFText_GetFontSize(self.handle, i) or 1.0, box.x0)
+        if key not in self._objects:
+            size = raw.FPDFText_GetFontSize(self.handle, i) or 1.0
+            found = raw.FPDFPageObj_GetMatrix(obj, self._matrix)
+            self._objects[key] = (size, float(self._matrix.e) if found else box.x0)
+        size, origin = self._objects[key]
+        return _Glyph(box, i, key, size, origin)
 
     def _fill(self, cursor: float, limit: float, before: _Glyph) -> list[Char]:
         """Glyphs pdfium dropped between `cursor` and `limit`, copied from the ones it matched them to."""
@@ -119,8 +125,8 @@ class _TextPage:
                 continue
             if prev is not None and prev.obj == g.obj:
                 chars.extend(self._fill(prev.char.x1, g.char.x0, g))
-            elif g.char.x0 - (origin := self.object_x(g)) > HOLE * g.size:
-                chars.extend(self._fill(origin, g.char.x0, g))
+            elif g.char.x0 - g.origin > HOLE * g.size:
+                chars.extend(self._fill(g.origin, g.char.x0, g))
             chars.append(g.char)
             prev = g
         return chars_to_words(chars, first_joined=self.joined(start))

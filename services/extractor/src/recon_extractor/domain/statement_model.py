@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatementItem:
     """One product row of a charge (WEX prints several per swipe: fuel, car wash, ...)."""
 
@@ -19,7 +19,7 @@ class StatementItem:
     net: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardLine:
     """One charge or credit; `amount` is what hit the card (a WEX swipe's net total)."""
 
@@ -39,7 +39,7 @@ class CardLine:
     page: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cardholder:
     """A card as printed: name, employee id, last four of the card, and its lines in printed order."""
 
@@ -49,7 +49,7 @@ class Cardholder:
     lines: tuple[CardLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A parsed statement: printed totals (`gross`, `discount`, `net`, ...) and readable warnings."""
 

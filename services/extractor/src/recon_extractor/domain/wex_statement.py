@@ -8,18 +8,15 @@ on the page where the swipe starts. Sums that disagree with a printed total beco
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
-from recon_extractor.domain.amounts import format_money
 from recon_extractor.domain.errors import StatementFormatError, UnreadableDocumentError
 from recon_extractor.domain.pdf_words import Backend, PdfSource, iter_page_words
-from recon_extractor.domain.statement_model import Cardholder, CardLine, Statement, StatementItem
+from recon_extractor.domain.statement_checks import SUM_NAMES, Sums, line_sums, mismatch
+from recon_extractor.domain.statement_model import Statement
 from recon_extractor.domain.text_rows import Row, group_rows
 from recon_extractor.domain.wex_columns import Columns, find_header, row_cells
 from recon_extractor.domain.wex_rows import (
-    ItemRow,
     block_field,
     is_footer,
     parse_item,
@@ -27,46 +24,10 @@ from recon_extractor.domain.wex_rows import (
     report_period,
     totals_kind,
 )
+from recon_extractor.domain.wex_swipes import HolderKey, SwipeBook
 
 ISSUER = "WEX"
 TITLE = "cardholder activity report"
-ZERO = Decimal("0.00")
-Sums = tuple[Decimal, Decimal, Decimal]
-HolderKey = tuple[str, str | None, str | None]
-
-
-@dataclass
-class _Holder:
-    name: str
-    employee_id: str | None
-    card_last4: str | None
-    lines: list[CardLine] = field(default_factory=list)
-
-
-@dataclass
-class _Swipe:
-    first: ItemRow
-    holder: HolderKey
-    page: int
-    items: list[StatementItem] = field(default_factory=list)
-
-
-def _sums(lines: list[CardLine]) -> Sums:
-    return (
-        sum((ln.gross if ln.gross is not None else ln.amount for ln in lines), ZERO),
-        sum((ln.discount or ZERO for ln in lines), ZERO),
-        sum((ln.amount for ln in lines), ZERO),
-    )
-
-
-def _mismatch(what: str, computed: Sums, printed: Sums) -> str | None:
-    names = ("gross", "discount", "net")
-    diffs = [
-        f"{n} {format_money(c)} vs printed {format_money(p)}"
-        for n, c, p in zip(names, computed, printed, strict=True)
-        if c != p
-    ]
-    return f"{what}: lines add up to " + "; ".join(diffs) if diffs else None
 
 
 class WexParser:
@@ -75,163 +36,80 @@ class WexParser:
     def __init__(self) -> None:
         self.period: tuple[date, date] | None = None
         self.account: str | None = None
-        self.holders: dict[HolderKey, _Holder] = {}
-        self.current: HolderKey | None = None
         self.columns: Columns | None = None
-        self.swipe: _Swipe | None = None
-        self.section: list[CardLine] = []
         self.report_totals: Sums | None = None
         self.warnings: list[str] = []
+        self.book = SwipeBook(self.warnings)
 
     def feed(self, number: int, rows: list[Row]) -> None:
+        """One page: its block, its column header, then its table rows."""
         block: dict[str, str] = {}
-        in_table = False
-        for row in rows:
-            text = row.text
-            field_value = block_field(text)
-            if field_value:
-                block[field_value[0]] = field_value[1]
-                continue
-            if self.period is None:
-                self.period = report_period(text)
-            header = find_header(row)
-            if header:
-                self._start_page(number, block)
-                self.columns, in_table = header, True
-            elif in_table and not is_footer(text):
-                self._table_row(number, row, text)
-        if not in_table:
-            self._start_page(number, block)
-            self.warnings.append(f"page {number}: no column header found")
+        table_from = 0
+        header: Columns | None = None
+        for i, row in enumerate(rows):
+            if field := block_field(row.text):
+                block[field[0]] = field[1]
+                table_from = i + 1
+            elif header := find_header(row):
+                table_from = i + 1
+                break
+            elif self.period is None:
+                self.period = report_period(row.text)
+        self._start_page(number, block)
+        if header is None:
+            if self.columns is None:
+                self.warnings.append(f"page {number}: no column header found; page skipped")
+                return
+            self.warnings.append(f"page {number}: no column header found; using the previous page's columns")
+        self.columns = header or self.columns
+        for row in rows[table_from:]:
+            if not is_footer(row.text):
+                self._table_row(number, row)
 
     def _start_page(self, number: int, block: dict[str, str]) -> None:
         name = block.get("Cardholder Name")
         if not name:
-            if self.current is None:
+            if self.book.current is None:
                 self.warnings.append(f"page {number}: no Cardholder Name block")
             return
         card = block.get("Card Number", "").split(" ")[0]
-        last4 = card[-4:] if card[-4:].isdigit() else None
-        key: HolderKey = (name, block.get("Employee ID") or None, last4)
+        key: HolderKey = (name, block.get("Employee ID") or None, card[-4:] if card[-4:].isdigit() else None)
         if self.account is None and block.get("Account Code"):
             self.account = block["Account Code"].split(" ")[0]
-        if key != self.current:
-            self._close_swipe(number, None)
-            self.section = []
-            self.current = key
-            self.holders.setdefault(key, _Holder(name, key[1], last4))
+        self.book.cardholder(number, key)
 
-    def _table_row(self, number: int, row: Row, text: str) -> None:
+    def _table_row(self, number: int, row: Row) -> None:
         assert self.columns is not None
         cells = row_cells(row, self.columns)
-        kind = totals_kind(text)
-        if kind:
-            sums = parse_totals(cells)
-            if sums is None:
-                self.warnings.append(f"page {number}: unreadable totals row: {text!r}")
-            elif kind == "transaction":
-                self._close_swipe(number, sums)
-            elif kind == "cardholder":
-                self._check_cardholder(sums)
+        kind = totals_kind(row.text)
+        if kind is None:
+            item = parse_item(cells)
+            if item is None:
+                self.warnings.append(f"page {number}: unrecognised row: {row.text!r}")
             else:
-                self.report_totals = sums
+                self.book.add_item(number, item)
             return
-        item = parse_item(cells)
-        if item is None:
-            self.warnings.append(f"page {number}: unrecognised row: {text!r}")
+        sums = parse_totals(cells)
+        if sums is None:
+            self.warnings.append(f"page {number}: unreadable totals row: {row.text!r}")
+        elif kind == "transaction":
+            self.book.close_swipe(number, sums)
+        elif kind == "cardholder":
+            self.book.check_cardholder(sums)
         else:
-            self._add_item(number, item)
-
-    def _add_item(self, number: int, row: ItemRow) -> None:
-        if self.current is None:
-            self.warnings.append(f"page {number}: product row before any cardholder block: {row.reference}")
-            return
-        if self.swipe and self.swipe.first.reference != row.reference:
-            self._close_swipe(number, None)
-        if self.swipe is None:
-            self.swipe = _Swipe(row, self.current, number)
-        self.swipe.items.append(row.item)
-        item = row.item
-        if item.gross - item.discount != item.net:
-            self.warnings.append(
-                f"page {number}: swipe {row.reference}: product row gross "
-                f"{format_money(item.gross)} - discount {format_money(item.discount)} "
-                f"!= net {format_money(item.net)}"
-            )
-
-    def _close_swipe(self, number: int, printed: Sums | None) -> None:
-        swipe, self.swipe = self.swipe, None
-        if swipe is None:
-            if printed is not None:
-                self.warnings.append(f"page {number}: Transaction Totals without product rows")
-            return
-        items = tuple(swipe.items)
-        computed = (
-            sum((i.gross for i in items), ZERO),
-            sum((i.discount for i in items), ZERO),
-            sum((i.net for i in items), ZERO),
-        )
-        ref = swipe.first.reference
-        if printed is None:
-            self.warnings.append(
-                f"page {number}: swipe {ref} has no Transaction Totals row; amount is the sum of its product rows"
-            )
-            printed = computed
-        else:
-            problem = _mismatch(f"page {number}: swipe {ref} product rows", computed, printed)
-            if problem:
-                self.warnings.append(problem)
-        first = swipe.first
-        line = CardLine(
-            transaction_date=first.transaction_date,
-            posted_date=first.posted_date,
-            reference=ref,
-            merchant=first.merchant,
-            city=first.city,
-            state=first.state,
-            category=first.category,
-            description=next((i.description for i in items if i.description), None),
-            amount=printed[2],
-            gross=printed[0],
-            discount=printed[1],
-            items=items,
-            page=swipe.page,
-        )
-        self.holders[swipe.holder].lines.append(line)
-        self.section.append(line)
-
-    def _check_cardholder(self, printed: Sums) -> None:
-        name = self.current[0] if self.current else "?"
-        problem = _mismatch(f"cardholder {name}: Cardholder Totals", _sums(self.section), printed)
-        if problem:
-            self.warnings.append(problem)
-        self.section = []
+            self.report_totals = sums
 
     def finish(self, pages: int) -> Statement:
-        self._close_swipe(pages, None)
-        lines = [ln for h in self.holders.values() for ln in h.lines]
-        computed = _sums(lines)
+        self.book.close_swipe(pages, None)
+        cardholders = self.book.cardholders()
+        computed = line_sums(line for ch in cardholders for line in ch.lines)
         if self.report_totals is None:
             self.warnings.append("no Report Totals row printed; totals are computed from the lines")
-            totals = computed
-        else:
-            totals = self.report_totals
-            problem = _mismatch("report: Report Totals", computed, totals)
-            if problem:
-                self.warnings.append(problem)
-        cardholders = tuple(
-            Cardholder(h.name, h.employee_id, h.card_last4, tuple(h.lines)) for h in self.holders.values()
-        )
+        elif problem := mismatch("report: Report Totals", computed, self.report_totals):
+            self.warnings.append(problem)
+        totals = dict(zip(SUM_NAMES, self.report_totals or computed, strict=True))
         start, end = self.period or (None, None)
-        return Statement(
-            ISSUER,
-            start,
-            end,
-            self.account,
-            cardholders,
-            dict(zip(("gross", "discount", "net"), totals, strict=True)),
-            tuple(self.warnings),
-        )
+        return Statement(ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings))
 
 
 def _check_is_wex(rows: list[Row]) -> None:

@@ -31,12 +31,11 @@ def _live(session_id: uuid.UUID) -> ColumnElement[bool]:
     return (SessionRow.id == session_id) & (SessionRow.expires_at > func.now())
 
 
-def new_session_rows(
-    session_id: uuid.UUID, name: str | None, batch_id: uuid.UUID, files: Sequence[ReceivedFile]
-) -> tuple[SessionRow, list[UploadRow], list[Event]]:
-    """The rows and events of a new session created from an upload."""
+def batch_rows(
+    session_id: uuid.UUID, batch_id: uuid.UUID, files: Sequence[ReceivedFile]
+) -> tuple[list[UploadRow], list[Event]]:
+    """Upload rows for every file of a batch, and the events that start extracting the stored ones."""
     stored = [f for f in files if f.blob is not None]
-    session = SessionRow(id=session_id, name=name, status="processing", upload_count=len(stored))
     uploads = [
         UploadRow(
             id=f.upload_id,
@@ -60,8 +59,7 @@ def new_session_rows(
             session_id=session_id,
             service="gateway",
             stage="processing",
-            message=f"{len(stored)} file(s) received"
-            + (f", {len(files) - len(stored)} rejected" if len(stored) < len(files) else ""),
+            message=received,
             current=0,
             total=len(stored),
         )
@@ -81,15 +79,23 @@ def new_session_rows(
         for f in stored
         if f.blob is not None
     ]
-    return session, uploads, events
+    return uploads, events
 
 
-async def list_sessions(db: AsyncSession, *, page: int, page_size: int) -> tuple[Sequence[SessionRow], int]:
-    live = SessionRow.expires_at > func.now()
-    total = await db.scalar(select(func.count()).select_from(SessionRow).where(live)) or 0
+async def list_sessions(
+    db: AsyncSession, *, page: int, page_size: int, query: str | None = None, status: str | None = None
+) -> tuple[Sequence[SessionRow], int]:
+    """Live sessions, newest first, optionally searched by name (case-insensitive) and filtered by status."""
+    conditions: list[ColumnElement[bool]] = [SessionRow.expires_at > func.now()]
+    if query:
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(SessionRow.name.ilike(f"%{escaped}%", escape="\\"))
+    if status:
+        conditions.append(SessionRow.status == status)
+    total = await db.scalar(select(func.count()).select_from(SessionRow).where(*conditions)) or 0
     rows = await db.scalars(
         select(SessionRow)
-        .where(live)
+        .where(*conditions)
         .order_by(SessionRow.created_at.desc(), SessionRow.id)
         .offset((page - 1) * page_size)
         .limit(page_size)
@@ -104,19 +110,37 @@ async def get_live_session(db: AsyncSession, session_id: uuid.UUID, *, for_updat
     return await db.scalar(query)
 
 
-async def session_children(db: AsyncSession, session_id: uuid.UUID) -> dict[str, Sequence[object]]:
-    """Everything a session holds, for the detail view."""
+async def session_children(
+    db: AsyncSession, session_id: uuid.UUID, *, offset: int, limit: int
+) -> dict[str, Sequence[object]]:
+    """What a session holds for the detail view; the line-level lists are one page of card lines."""
     out: dict[str, Sequence[object]] = {}
     for key, model, order in (
         ("uploads", UploadRow, UploadRow.created_at),
         ("employees", EmployeeRow, EmployeeRow.name),
-        ("transactions", TransactionRow, TransactionRow.transaction_date),
-        ("receipts", ReceiptRow, ReceiptRow.created_at),
-        ("match_results", MatchResultRow, MatchResultRow.created_at),
     ):
-        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order))
+        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order, model.id))
         out[key] = rows.all()
+    page = (
+        select(TransactionRow)
+        .where(TransactionRow.session_id == session_id)
+        .order_by(TransactionRow.employee_id, TransactionRow.transaction_date, TransactionRow.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    transactions = (await db.scalars(page)).all()
+    ids = [t.id for t in transactions]
+    matches = (await db.scalars(select(MatchResultRow).where(MatchResultRow.transaction_id.in_(ids)))).all()
+    receipt_ids = [m.receipt_id for m in matches if m.receipt_id is not None]
+    out["transactions"] = transactions
+    out["match_results"] = matches
+    out["receipts"] = (await db.scalars(select(ReceiptRow).where(ReceiptRow.id.in_(receipt_ids)))).all()
     return out
+
+
+async def count_lines(db: AsyncSession, session_id: uuid.UUID) -> int:
+    query = select(func.count()).select_from(TransactionRow).where(TransactionRow.session_id == session_id)
+    return await db.scalar(query) or 0
 
 
 async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> bool:

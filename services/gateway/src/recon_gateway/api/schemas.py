@@ -5,9 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+SessionStatus = Literal["processing", "extracting", "matching", "reporting", "completed", "failed", "expired"]
 
 
 class _Orm(BaseModel):
@@ -36,7 +38,7 @@ class UploadedFile(_Orm):
 class Session(_Orm):
     id: uuid.UUID
     name: str | None
-    status: str
+    status: SessionStatus
     status_message: str | None
     created_at: datetime
     expires_at: datetime
@@ -108,12 +110,20 @@ class MatchResult(_Orm):
     date_difference_days: int | None
 
 
+class SessionChange(BaseModel):
+    name: str = Field(min_length=1, max_length=200, pattern=r"\S")
+
+
 class SessionDetail(Session):
     uploads: list[UploadedFile]
     employees: list[Employee]
-    transactions: list[Transaction]
-    receipts: list[Receipt]
-    match_results: list[MatchResult]
+    transactions: list[Transaction] = Field(description="one page of card lines")
+    receipts: list[Receipt] = Field(description="the receipts matched to the lines of this page")
+    match_results: list[MatchResult] = Field(description="the matches of the lines of this page")
+    page: int
+    page_size: int
+    lines_total: int
+    has_next: bool
 
 
 class Health(BaseModel):

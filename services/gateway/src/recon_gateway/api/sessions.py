@@ -15,7 +15,14 @@ from recon_contracts.db import ProgressEventRow
 from recon_gateway.adapters import session_store
 from recon_gateway.api.deps import DbDep, RuntimeDep, SettingsDep
 from recon_gateway.api.errors import ApiError
-from recon_gateway.api.schemas import ErrorResponse, Session, SessionDetail, SessionPage
+from recon_gateway.api.schemas import (
+    ErrorResponse,
+    Session,
+    SessionChange,
+    SessionDetail,
+    SessionPage,
+    SessionStatus,
+)
 from recon_gateway.domain.session_status import TERMINAL
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -37,9 +44,11 @@ async def list_sessions(
     db: DbDep,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 50,
+    q: Annotated[str | None, Query(max_length=200, description="search in session names")] = None,
+    status: Annotated[SessionStatus | None, Query(description="only sessions in this status")] = None,
 ) -> SessionPage:
     """Sessions of the last 90 days, newest first."""
-    rows, total = await session_store.list_sessions(db, page=page, page_size=page_size)
+    rows, total = await session_store.list_sessions(db, page=page, page_size=page_size, query=q, status=status)
     return SessionPage(
         items=[Session.model_validate(r) for r in rows],
         total=total,
@@ -50,12 +59,40 @@ async def list_sessions(
 
 
 @router.get("/{session_id}", response_model=SessionDetail, responses=NOT_FOUND)
-async def get_session(session_id: uuid.UUID, db: DbDep) -> SessionDetail:
+async def get_session(
+    session_id: uuid.UUID,
+    db: DbDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000, description="page of card lines")] = 1,
+    page_size: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> SessionDetail:
+    """The session with its files and cardholders, and one page of card lines with their matches."""
     session = await session_store.get_live_session(db, session_id)
     if session is None:
         raise _not_found(session_id)
-    children = await session_store.session_children(db, session_id)
-    return SessionDetail.model_validate({**Session.model_validate(session).model_dump(), **children})
+    children = await session_store.session_children(db, session_id, offset=(page - 1) * page_size, limit=page_size)
+    lines_total = await session_store.count_lines(db, session_id)
+    return SessionDetail.model_validate(
+        {
+            **Session.model_validate(session).model_dump(),
+            **children,
+            "page": page,
+            "page_size": page_size,
+            "lines_total": lines_total,
+            "has_next": page * page_size < lines_total,
+        }
+    )
+
+
+@router.patch("/{session_id}", response_model=Session, responses=NOT_FOUND)
+async def rename_session(session_id: uuid.UUID, change: SessionChange, db: DbDep) -> Session:
+    """Rename a session."""
+    session = await session_store.get_live_session(db, session_id, for_update=True)
+    if session is None:
+        raise _not_found(session_id)
+    session.name = change.name.strip()
+    await db.flush()
+    await db.refresh(session)
+    return Session.model_validate(session)
 
 
 @router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)

@@ -5,13 +5,22 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Request, status
+from recon_contracts.db import SessionRow, UploadRow
+from recon_contracts.db.sessions import WORKING_STATUSES
 from recon_contracts.outbox import stage
+from recon_contracts.worker import Runtime
 
-from recon_gateway.adapters.session_store import new_session_rows
-from recon_gateway.adapters.streaming_upload import MalformedUploadError, StreamingUpload, UploadLimits
+from recon_gateway.adapters.session_store import batch_rows, get_live_session
+from recon_gateway.adapters.streaming_upload import (
+    MalformedUploadError,
+    ReceivedFile,
+    StreamingUpload,
+    UploadLimits,
+)
 from recon_gateway.api.deps import RuntimeDep, SettingsDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.schemas import ErrorResponse, UploadAccepted, UploadedFile
+from recon_gateway.settings import GatewaySettings
 
 router = APIRouter(prefix="/api", tags=["uploads"])
 
@@ -24,8 +33,12 @@ _UPLOAD_BODY = {
                     "type": "object",
                     "required": ["files"],
                     "properties": {
-                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
-                        "name": {"type": "string", "description": "optional session name"},
+                        "files": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "statements, expense reports and receipts (PDF, JPEG, PNG, HEIC, CSV, XLSX)",
+                        },
                     },
                 }
             }
@@ -34,16 +47,10 @@ _UPLOAD_BODY = {
 }
 
 
-@router.post(
-    "/upload",
-    status_code=status.HTTP_202_ACCEPTED,
-    response_model=UploadAccepted,
-    responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
-    openapi_extra=_UPLOAD_BODY,
-)
-async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> UploadAccepted:
-    """Stream the files to the blob store, create the session, and queue every accepted file for extraction."""
-    session_id, batch_id = uuid.uuid4(), uuid.uuid4()
+async def _receive(
+    request: Request, runtime: Runtime, settings: GatewaySettings, session_id: uuid.UUID
+) -> list[ReceivedFile]:
+    """Stream the request's files into the session's folder; 400 when nothing usable arrived."""
     try:
         parser = StreamingUpload(
             content_type=request.headers.get("content-type", ""),
@@ -55,21 +62,15 @@ async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -
     except MalformedUploadError as exc:
         raise ApiError(400, "malformed_upload", str(exc)) from exc
     except ValueError as exc:  # python-multipart's own parse errors
-        runtime.blobs.delete_prefix(f"sessions/{session_id}")
         raise ApiError(400, "malformed_upload", f"the multipart body could not be parsed: {exc}") from exc
-    rejected = [{"filename": f.filename, "error": f.error} for f in files if not f.stored]
     if not any(f.stored for f in files):
-        runtime.blobs.delete_prefix(f"sessions/{session_id}")
+        rejected = [{"filename": f.filename, "error": f.error} for f in files]
         message = "no file was accepted" if files else "the upload holds no files (send them as 'files' parts)"
         raise ApiError(400, "no_files_accepted", message, rejected)
-    session, uploads, events = new_session_rows(session_id, None, batch_id, files)
-    async with runtime.sessionmaker.begin() as db:
-        db.add(session)
-        await db.flush()
-        db.add_all(uploads)
-        stage(db, *events)
-        await db.flush()
-        await db.refresh(session)  # server defaults: created_at, expires_at
+    return files
+
+
+def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
     return UploadAccepted(
         session_id=session.id,
         status=session.status,
@@ -77,3 +78,71 @@ async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -
         expires_at=session.expires_at,
         files=[UploadedFile.model_validate(u) for u in uploads],
     )
+
+
+@router.post(
+    "/upload",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=UploadAccepted,
+    responses={400: {"model": ErrorResponse}},
+    openapi_extra=_UPLOAD_BODY,
+)
+async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> UploadAccepted:
+    """Stream the files to the blob store, create the session, and queue every accepted file for extraction."""
+    session_id, batch_id = uuid.uuid4(), uuid.uuid4()
+    try:
+        files = await _receive(request, runtime, settings, session_id)
+        uploads, events = batch_rows(session_id, batch_id, files)
+        session = SessionRow(id=session_id, status="processing", upload_count=sum(f.stored for f in files))
+        async with runtime.sessionmaker.begin() as db:
+            db.add(session)
+            await db.flush()
+            db.add_all(uploads)
+            stage(db, *events)
+            await db.flush()
+            await db.refresh(session)  # server defaults: created_at, expires_at
+    except BaseException:
+        runtime.blobs.delete_prefix(f"sessions/{session_id}")
+        raise
+    return _accepted(session, uploads)
+
+
+@router.post(
+    "/sessions/{session_id}/uploads",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=UploadAccepted,
+    responses={
+        400: {"model": ErrorResponse},
+        404: {"model": ErrorResponse, "description": "no such session, or it has expired"},
+        409: {"model": ErrorResponse, "description": "the session is still processing its previous files"},
+    },
+    openapi_extra=_UPLOAD_BODY,
+)
+async def add_uploads(
+    session_id: uuid.UUID, request: Request, runtime: RuntimeDep, settings: SettingsDep
+) -> UploadAccepted:
+    """Add files to a finished session (a newer expense report, late receipts); it re-extracts and re-matches."""
+    async with runtime.sessionmaker() as db:
+        current = await get_live_session(db, session_id)
+    if current is None:
+        raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
+    if current.status in WORKING_STATUSES:
+        raise ApiError(409, "session_busy", "the session is still processing; add files once it has finished")
+    batch_id = uuid.uuid4()
+    files = await _receive(request, runtime, settings, session_id)
+    uploads, events = batch_rows(session_id, batch_id, files)
+    async with runtime.sessionmaker.begin() as db:
+        session = await get_live_session(db, session_id, for_update=True)
+        if session is None or session.status in WORKING_STATUSES:
+            for f in files:
+                if f.blob is not None:
+                    runtime.blobs.delete(f.blob.ref)
+            raise ApiError(409, "session_busy", "the session changed while the files were uploading; try again")
+        db.add_all(uploads)
+        session.status = "processing"
+        session.status_message = None
+        session.upload_count += sum(f.stored for f in files)
+        stage(db, *events)
+        await db.flush()
+        await db.refresh(session)
+    return _accepted(session, uploads)

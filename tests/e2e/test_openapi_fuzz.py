@@ -1,0 +1,34 @@
+"""Schemathesis against the gateway's own OpenAPI document: no request it describes may cause a server error,
+and every response must match what the document says."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from tests.e2e.stack import Stack
+
+pytestmark = pytest.mark.e2e
+
+
+def test_api_conforms_to_its_document(stack: Stack) -> None:
+    # The SSE stream is long-lived by design; the pipeline tests cover it.
+    schema = schemathesis.openapi.from_url(f"{stack.url}/openapi.json").exclude(path_regex=".*/events$")
+    failures: list[str] = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 7
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def exercise(case: schemathesis.Case) -> None:
+            # Any bytes are a schema-valid "file", yet the API rightly refuses what is not a document.
+            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+        try:
+            exercise()
+        except Exception as exc:  # collect every operation's failure, then report them together
+            failures.append(f"{operation.label}: {exc}")
+    assert not failures, "\n\n".join(failures)
