@@ -40,7 +40,7 @@ lint:
 
 # mypy over every package.
 typecheck:
-    {{py}} -m mypy contracts/src services/*/src tools/docgen/src
+    {{py}} -m mypy contracts/src services/*/src tools/docgen/src tools/cli/src
 
 # ── Contracts and deploy ───────────────────────────────────────────────────────
 

@@ -36,3 +36,15 @@ class CardholderAliasRow(Base):
     status: Mapped[str] = mapped_column(String(20), server_default="suggested")
     decided_by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class MerchantAliasRow(Base):
+    """A card descriptor a reviewer confirmed as a vendor (e.g. SHELL OIL12979 → Shell); the matcher learns it."""
+
+    __tablename__ = "merchant_aliases"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    alias: Mapped[str] = mapped_column(String(200), unique=True)
+    canonical: Mapped[str] = mapped_column(String(200))
+    confirmed_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))

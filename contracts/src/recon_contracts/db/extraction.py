@@ -134,6 +134,12 @@ class ReceiptRow(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expense_entry_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("expense_entries.id", ondelete="CASCADE"), index=True
+    )
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    duplicate_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("receipts.id", ondelete="SET NULL"))
+    page: Mapped[int | None] = mapped_column(Integer)
 
 
 class FileExtractionRow(Base):
@@ -170,3 +176,32 @@ class ExtractionBatchRow(Base):
     finished_files: Mapped[int] = mapped_column(Integer, server_default="0")
     failed_files: Mapped[int] = mapped_column(Integer, server_default="0")
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ExpenseEntryRow(Base):
+    """One entry of the expense system's report (what was claimed, with its coding). Written by the extractor."""
+
+    __tablename__ = "expense_entries"
+    __table_args__ = (
+        UniqueConstraint("upload_id", "entry_index"),
+        Index(None, "session_id", "employee"),
+        Index(None, "session_id", "amount"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    upload_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), index=True)
+    entry_index: Mapped[int] = mapped_column(Integer)
+    employee: Mapped[str] = mapped_column(String(200))
+    expense_type: Mapped[str | None] = mapped_column(String(100))
+    entry_date: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 4))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    merchant: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    gl_account: Mapped[str | None] = mapped_column(String(50))
+    job: Mapped[str | None] = mapped_column(String(50))
+    phase: Mapped[str | None] = mapped_column(String(50))
+    cost_type: Mapped[str | None] = mapped_column(String(50))
+    page: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Float,
@@ -62,6 +63,25 @@ class MatchResultRow(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    expense_entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("expense_entries.id", ondelete="SET NULL"))
+    line_status: Mapped[str | None] = mapped_column(String(30))
+    needs_review: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    candidates: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+
+
+class MatchRunRow(Base):
+    """One run of the matcher over a session and what it changed since the previous run. Written by the matcher."""
+
+    __tablename__ = "match_runs"
+    __table_args__ = (UniqueConstraint("session_id", "run_number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    run_number: Mapped[int] = mapped_column(Integer)
+    newly_complete: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    newly_missing: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
 
 
 class ReportArtifactRow(Base):
@@ -70,7 +90,7 @@ class ReportArtifactRow(Base):
     __tablename__ = "report_artifacts"
     __table_args__ = (
         UniqueConstraint("session_id", "format"),
-        CheckConstraint("format IN ('xlsx', 'csv')", name="format"),
+        CheckConstraint("format IN ('xlsx', 'csv', 'pvault')", name="format"),
         CheckConstraint("size_bytes > 0", name="size_positive"),
     )
 

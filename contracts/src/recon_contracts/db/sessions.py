@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Uuid,
     text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recon_contracts.db.base import Base
@@ -54,6 +57,8 @@ class SessionRow(Base):
     )
     status: Mapped[str] = mapped_column(String(20), server_default="processing")
     status_message: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
     upload_count: Mapped[int] = mapped_column(Integer, server_default="0")
     total_transactions: Mapped[int] = mapped_column(Integer, server_default="0")
     total_receipts: Mapped[int] = mapped_column(Integer, server_default="0")
@@ -101,3 +106,43 @@ class ProgressEventRow(Base):
     current: Mapped[int | None] = mapped_column(Integer)
     total: Mapped[int | None] = mapped_column(Integer)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewDecisionRow(Base):
+    """A reviewer's current decision on one card line; re-runs of the matcher always keep it. Written by the gateway."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (
+        CheckConstraint(_in("action", ("approve", "reject", "reassign", "no_receipt")), name="action"),
+        CheckConstraint("action <> 'no_receipt' OR reason IS NOT NULL", name="no_receipt_has_reason"),
+        CheckConstraint(
+            "action <> 'reassign' OR expense_entry_id IS NOT NULL OR receipt_id IS NOT NULL", name="reassign_has_target"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    transaction_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("transactions.id", ondelete="CASCADE"), unique=True)
+    action: Mapped[str] = mapped_column(String(20))
+    expense_entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("expense_entries.id", ondelete="SET NULL"))
+    receipt_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("receipts.id", ondelete="SET NULL"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+
+
+class AuditLogRow(Base):
+    """Who did what to a session, when, with the state before and after. Written by the gateway."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "session_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(50))
+    target_type: Mapped[str] = mapped_column(String(50))
+    target_id: Mapped[str | None] = mapped_column(String(100))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))

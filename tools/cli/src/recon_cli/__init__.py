@@ -1,0 +1,1 @@
+"""The `recon` command line: the services' pure cores run in-process."""

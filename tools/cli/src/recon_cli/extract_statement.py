@@ -1,0 +1,69 @@
+"""`recon extract statement FILE --json`: a card statement as the issue-3 JSON shape."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from recon_extractor.domain.statement_model import CardLine, Statement
+from recon_extractor.domain.wex_statement import parse_wex_statement
+
+from recon_cli.json_output import dumps
+
+
+def _line(line: CardLine) -> dict[str, Any]:
+    return {
+        "transaction_date": line.transaction_date,
+        "posted_date": line.posted_date,
+        "reference": line.reference,
+        "merchant": line.merchant,
+        "city": line.city,
+        "state": line.state,
+        "category": line.category,
+        "description": line.description,
+        "amount": line.amount,
+        "currency": line.currency,
+        "items": [
+            {
+                "description": item.description,
+                "ppu": item.ppu,
+                "quantity": item.quantity,
+                "gross": item.gross,
+                "discount": item.discount,
+                "net": item.net,
+            }
+            for item in line.items
+        ],
+    }
+
+
+def statement_json(statement: Statement) -> dict[str, Any]:
+    return {
+        "issuer": statement.issuer,
+        "period": {"start": statement.period_start, "end": statement.period_end},
+        "account": statement.account,
+        "cardholders": [
+            {
+                "name": holder.name,
+                "employee_id": holder.employee_id,
+                "card_last4": holder.card_last4,
+                "lines": [_line(line) for line in holder.lines],
+            }
+            for holder in statement.cardholders
+        ],
+        "totals": statement.totals,
+        "warnings": list(statement.warnings),
+    }
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("statement", help="extract a card statement")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    print(dumps(statement_json(parse_wex_statement(args.file))))
+    return 0

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from recon_cli.main import main
+from recon_docgen.scenario import make_statement
+from recon_docgen.wex_pdf import render_wex_statement
+
+
+def test_statement_json_shape_and_exact_amounts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    truth = make_statement(3, cardholders=3)
+    pdf = tmp_path / "s.pdf"
+    render_wex_statement(truth, pdf)
+    assert main(["extract", "statement", str(pdf), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"issuer", "period", "cardholders", "totals", "warnings"}
+    assert out["period"]["start"] == truth.period_start.isoformat()
+    assert [c["name"] for c in out["cardholders"]] == [c.name for c in truth.cardholders]
+    for got, want in zip(out["cardholders"], truth.cardholders, strict=True):
+        assert got["card_last4"] == want.card_last4
+        assert [(line["reference"], Decimal(line["amount"])) for line in got["lines"]] == [
+            (line.reference, line.net) for line in want.lines
+        ]
+    assert out["warnings"] == []
+
+
+def test_a_bad_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7 not really")
+    assert main(["extract", "statement", str(bad), "--json"]) == 2
+    assert "broken.pdf" in capsys.readouterr().err
