@@ -147,3 +147,14 @@ async def test_provision_wait_sees_a_ready_database_and_missing_topics(migrated:
     assert "topics missing" in (await what_is_missing(settings) or "")
     await ensure_topics(kafka_bootstrap, prefix)
     assert await what_is_missing(settings) is None
+
+
+async def test_migrations_match_the_models(migrated: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = create_async_engine(migrated)
+    async with engine.connect() as conn:
+        diff = await conn.run_sync(lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata))
+    await engine.dispose()
+    assert diff == []

@@ -109,7 +109,10 @@ class ProgressEventRow(Base):
 
 
 class ReviewDecisionRow(Base):
-    """A reviewer's current decision on one card line; re-runs of the matcher always keep it. Written by the gateway."""
+    """A reviewer's decision on a card line, in the order made; every matcher re-run applies them all.
+
+    Written by the gateway. Several decisions may concern one line (approving two entries of a split charge).
+    """
 
     __tablename__ = "review_decisions"
     __table_args__ = (

@@ -80,7 +80,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_expense_entries_session_id_employee'), 'expense_entries', ['session_id', 'employee'], unique=False)
     op.create_index(op.f('ix_expense_entries_upload_id'), 'expense_entries', ['upload_id'], unique=False)
     op.create_table('review_decisions',
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False),
     sa.Column('session_id', sa.Uuid(), nullable=False),
     sa.Column('transaction_id', sa.Uuid(), nullable=False),
     sa.Column('action', sa.String(length=20), nullable=False),
@@ -97,9 +97,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], name=op.f('fk_review_decisions_session_id_sessions'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['transaction_id'], ['transactions.id'], name=op.f('fk_review_decisions_transaction_id_transactions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_review_decisions')),
-    sa.UniqueConstraint('transaction_id', name=op.f('uq_review_decisions_transaction_id'))
     )
     op.create_index(op.f('ix_review_decisions_session_id'), 'review_decisions', ['session_id'], unique=False)
+    op.create_index(op.f('ix_review_decisions_transaction_id'), 'review_decisions', ['transaction_id'], unique=False)
     op.add_column('match_results', sa.Column('expense_entry_id', sa.Uuid(), nullable=True))
     op.add_column('match_results', sa.Column('line_status', sa.String(length=30), nullable=True))
     op.add_column('match_results', sa.Column('needs_review', sa.Boolean(), server_default='false', nullable=False))
@@ -144,6 +144,7 @@ def downgrade() -> None:
     op.drop_column('match_results', 'needs_review')
     op.drop_column('match_results', 'line_status')
     op.drop_column('match_results', 'expense_entry_id')
+    op.drop_index(op.f('ix_review_decisions_transaction_id'), table_name='review_decisions')
     op.drop_index(op.f('ix_review_decisions_session_id'), table_name='review_decisions')
     op.drop_table('review_decisions')
     op.drop_index(op.f('ix_expense_entries_upload_id'), table_name='expense_entries')
