@@ -67,6 +67,17 @@ class SessionMatched(Event):
     review: int = Field(ge=0)
 
 
+class ReviewRecorded(Event):
+    """A reviewer decided something about a session (a line's match, a cardholder alias); it is matched again."""
+
+    event_type: Literal["ReviewRecorded"] = "ReviewRecorded"
+    topic: ClassVar[topics.Topic] = topics.REVIEW_RECORDED
+    subject: Literal["line", "cardholder_alias"]
+    subject_id: str
+    action: str
+    decided_by: str
+
+
 class ProgressReported(Event):
     """A service reports where a session stands; the gateway stores it and streams it as SSE."""
 

@@ -16,7 +16,15 @@ class Topic:
 FILE_UPLOADED = Topic("recon.file-uploaded", 6)
 SESSION_EXTRACTED = Topic("recon.session-extracted", 3)
 SESSION_MATCHED = Topic("recon.session-matched", 3)
+REVIEW_RECORDED = Topic("recon.review-recorded", 3)
 PROGRESS = Topic("recon.progress", 3)
 DEAD_LETTER = Topic("recon.dead-letter", 1)
 
-ALL_TOPICS: tuple[Topic, ...] = (FILE_UPLOADED, SESSION_EXTRACTED, SESSION_MATCHED, PROGRESS, DEAD_LETTER)
+ALL_TOPICS: tuple[Topic, ...] = (
+    FILE_UPLOADED,
+    SESSION_EXTRACTED,
+    SESSION_MATCHED,
+    REVIEW_RECORDED,
+    PROGRESS,
+    DEAD_LETTER,
+)

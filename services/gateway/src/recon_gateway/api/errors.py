@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from recon_contracts.errors import is_transient
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 
 log = structlog.get_logger(__name__)
@@ -45,6 +45,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
         log.warning("integrity error", error=str(exc.orig))
         return error_response(409, "conflict", "the change conflicts with existing data")
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+        # SQLSTATE class 22 is "data exception": the input itself cannot be stored (e.g. a NUL character).
+        if str(getattr(exc.orig, "sqlstate", "") or "").startswith("22"):
+            return error_response(400, "invalid_input", "the request holds a value that cannot be stored")
+        return await _unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

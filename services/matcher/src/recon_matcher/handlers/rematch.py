@@ -1,8 +1,8 @@
-"""SessionExtracted → fresh match results and SessionMatched."""
+"""SessionExtracted or ReviewRecorded → the session matched again, and SessionMatched."""
 
 from __future__ import annotations
 
-from recon_contracts.events import ProgressReported, SessionExtracted, SessionMatched
+from recon_contracts.events import Event, ProgressReported, SessionMatched
 from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
@@ -12,16 +12,15 @@ from recon_matcher.domain.exact_match import match_exact
 SERVICE = "matcher"
 
 
-async def on_session_extracted(event: SessionExtracted, *, runtime: Runtime, window_days: int) -> None:
+async def rematch_session(event: Event, *, runtime: Runtime, window_days: int) -> None:
+    """Recompute every match of the event's session in one transaction (a failed run leaves the last one intact)."""
     if await runtime.inbox.seen(event):
         return
     async with runtime.sessionmaker.begin() as db:
-        stage(
-            db,
-            ProgressReported(
-                session_id=event.session_id, service=SERVICE, stage="matching", message="matching card lines"
-            ),
+        started = ProgressReported(
+            session_id=event.session_id, service=SERVICE, stage="matching", message="matching card lines"
         )
+        stage(db, started)
     async with runtime.inbox.once(event) as uow:
         if uow is None:
             return
@@ -38,5 +37,7 @@ async def on_session_extracted(event: SessionExtracted, *, runtime: Runtime, win
                 current=matched,
                 total=len(decisions),
             ),
-            SessionMatched(session_id=event.session_id, matched=matched, unmatched=len(decisions) - matched, review=0),
+            SessionMatched(
+                session_id=event.session_id, matched=matched, unmatched=len(decisions) - matched, review=0
+            ),
         )

@@ -1,0 +1,120 @@
+"""Reads and writes for review: lines needing review, decisions, the audit log, the alias directory."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from recon_contracts.db import (
+    AuditLogRow,
+    CardholderAliasRow,
+    CardholderRow,
+    EmployeeRow,
+    MatchResultRow,
+    ReviewDecisionRow,
+    TransactionRow,
+)
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+async def lines_needing_review(db: AsyncSession, session_id: uuid.UUID) -> Sequence[tuple[Any, ...]]:
+    """Card lines the matcher would not decide alone, with their match and cardholder."""
+    rows = await db.execute(
+        select(TransactionRow, MatchResultRow, EmployeeRow)
+        .join(MatchResultRow, MatchResultRow.transaction_id == TransactionRow.id)
+        .outerjoin(EmployeeRow, EmployeeRow.id == TransactionRow.employee_id)
+        .where(
+            TransactionRow.session_id == session_id,
+            or_(MatchResultRow.needs_review.is_(True), MatchResultRow.match_status == "manual_review"),
+        )
+        .order_by(EmployeeRow.name, TransactionRow.transaction_date, TransactionRow.id)
+    )
+    return [tuple(row) for row in rows]
+
+
+async def line_with_match(
+    db: AsyncSession, session_id: uuid.UUID, transaction_id: uuid.UUID
+) -> tuple[TransactionRow, MatchResultRow | None] | None:
+    row = (
+        await db.execute(
+            select(TransactionRow, MatchResultRow)
+            .outerjoin(MatchResultRow, MatchResultRow.transaction_id == TransactionRow.id)
+            .where(TransactionRow.session_id == session_id, TransactionRow.id == transaction_id)
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def match_snapshot(match: MatchResultRow | None) -> dict[str, Any] | None:
+    """What a line's match looked like, for the audit log's before/after."""
+    if match is None:
+        return None
+    return {
+        "match_status": match.match_status,
+        "line_status": match.line_status,
+        "receipt_id": str(match.receipt_id) if match.receipt_id else None,
+        "expense_entry_id": str(match.expense_entry_id) if match.expense_entry_id else None,
+        "confidence": match.confidence_score,
+    }
+
+
+def audit(
+    db: AsyncSession,
+    *,
+    session_id: uuid.UUID,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: str | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    db.add(
+        AuditLogRow(
+            session_id=session_id,
+            actor=actor,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            before=before,
+            after=after,
+        )
+    )
+
+
+async def audit_log(db: AsyncSession, session_id: uuid.UUID) -> Sequence[AuditLogRow]:
+    rows = await db.scalars(select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id))
+    return rows.all()
+
+
+async def decisions(db: AsyncSession, session_id: uuid.UUID) -> Sequence[ReviewDecisionRow]:
+    rows = await db.scalars(
+        select(ReviewDecisionRow).where(ReviewDecisionRow.session_id == session_id).order_by(ReviewDecisionRow.id)
+    )
+    return rows.all()
+
+
+async def decide_alias(
+    db: AsyncSession, *, alias: str, cardholder_name: str, employee_number: str | None, status: str, actor: str
+) -> tuple[dict[str, Any] | None, CardholderAliasRow]:
+    """Record that `alias` is (or is not) `cardholder_name`; returns the alias before the change and after."""
+    holder = None
+    if employee_number:
+        holder = await db.scalar(select(CardholderRow).where(CardholderRow.employee_number == employee_number))
+    if holder is None:
+        holder = await db.scalar(select(CardholderRow).where(CardholderRow.display_name == cardholder_name))
+    if holder is None:
+        holder = CardholderRow(display_name=cardholder_name, employee_number=employee_number)
+        db.add(holder)
+        await db.flush()
+    row = await db.scalar(select(CardholderAliasRow).where(CardholderAliasRow.alias == alias).with_for_update())
+    before = None if row is None else {"cardholder_id": str(row.cardholder_id), "status": row.status}
+    if row is None:
+        row = CardholderAliasRow(alias=alias, cardholder_id=holder.id, status=status, decided_by=actor)
+        db.add(row)
+    else:
+        row.cardholder_id, row.status, row.decided_by = holder.id, status, actor
+    await db.flush()
+    return before, row
