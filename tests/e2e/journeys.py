@@ -85,7 +85,7 @@ def report_rows(url: str, session_id: str) -> list[dict[str, Any]]:
 def expected_rows(statement: GenStatement, with_receipt: list[GenLine]) -> set[tuple[str, str, Decimal, str]]:
     matched = {line.reference for line in with_receipt}
     return {
-        (holder.name, line.reference, line.amount, "matched" if line.reference in matched else "unmatched")
+        (holder.name, line.reference, line.amount, "Matched" if line.reference in matched else "Unmatched")
         for holder in statement.cardholders
         for line in holder.lines
     }

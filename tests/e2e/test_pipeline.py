@@ -159,7 +159,7 @@ def test_extractor_killed_after_commit_loses_and_duplicates_nothing(stack: Stack
         == 3
     )
     rows = report_rows(stack.url, session_id)
-    assert sum(1 for r in rows if r["Status"] == "matched") == 2
+    assert sum(1 for r in rows if r["Status"] == "Matched") == 2
     processed = asyncio.run(
         _scalar(
             stack,
@@ -230,7 +230,7 @@ def test_late_receipts_rematch_the_session(stack: Stack, tmp_path: Path) -> None
     statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=16, cardholders=2)
     session_id = upload(stack.url, [statement_pdf]).json()["session_id"]
     wait_status(stack.url, session_id, {"completed"})
-    assert {r["Status"] for r in report_rows(stack.url, session_id)} == {"unmatched"}
+    assert {r["Status"] for r in report_rows(stack.url, session_id)} == {"Unmatched"}
 
     files = [("files", (p.name, p.read_bytes(), "application/pdf")) for p in receipts]
     added = httpx.post(f"{stack.url}/api/sessions/{session_id}/uploads", files=files, timeout=60)

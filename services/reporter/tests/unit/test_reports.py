@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 from recon_reporter.domain.csv_report import CSV_COLUMNS, write_csv
-from recon_reporter.domain.report_rows import ReportLine, ReportSession, summarise
+from recon_reporter.domain.report_rows import AuditLine, CardholderSummary, ReceiptLine, ReportLine, ReportSession
 from recon_reporter.domain.xlsx_report import write_xlsx
 
 
 def _line(holder: str, amount: str, status: str, ref: str) -> ReportLine:
+    matched = status == "complete"
     return ReportLine(
         cardholder=holder,
         employee_id="960904",
@@ -21,58 +22,99 @@ def _line(holder: str, amount: str, status: str, ref: str) -> ReportLine:
         merchant="SHELL OIL",
         category="FUEL",
         amount=Decimal(amount),
-        status=status,
-        receipt_file="r.pdf" if status == "matched" else None,
+        status="matched" if matched else "unmatched",
+        receipt_file="r.pdf" if matched else None,
         receipt_vendor=None,
         receipt_date=None,
-        receipt_amount=Decimal(amount) if status == "matched" else None,
-        confidence=1.0 if status == "matched" else 0.0,
+        receipt_amount=Decimal(amount) if matched else None,
+        confidence=1.0 if matched else 0.0,
         reasons="amount exact",
+        line_status=status,
+        gl_account="6100" if matched else None,
     )
 
 
 LINES = [
-    _line("WILLIAMBURT", "36.66", "matched", "000127739"),
-    _line("WILLIAMBURT", "-0.45", "unmatched", "000127740"),
-    _line("GEAUXPASS", "1234.50", "unmatched", "000127741"),
+    _line("GEAUXPASS", "1234.50", "missing_all_receipts", "000127741"),
+    _line("WILLIAMBURT", "36.66", "complete", "000127739"),
+    _line("WILLIAMBURT", "-0.45", "credit", "000127740"),
+    _line("WILLIAMBURT", "12.00", "missing_receipt", "000127742"),
 ]
-SESSION = ReportSession(id="s1", name="March 2025", created_at=datetime(2025, 4, 1, tzinfo=UTC))
+SESSION = ReportSession(
+    id="s1",
+    name="March 2025",
+    created_at=datetime(2025, 4, 1, tzinfo=UTC),
+    period_start=date(2025, 3, 1),
+    period_end=date(2025, 3, 31),
+    cardholders=(
+        CardholderSummary(
+            "GEAUXPASS",
+            None,
+            "0099",
+            Decimal("1234.50"),
+            Decimal(0),
+            0,
+            Decimal("1234.50"),
+            ("missing_all_receipts",),
+            False,
+        ),
+        CardholderSummary(
+            "WILLIAMBURT",
+            "960904",
+            "0028",
+            Decimal("48.21"),
+            Decimal("36.66"),
+            1,
+            Decimal("12.00"),
+            ("missing_receipt",),
+            False,
+        ),
+    ),
+    receipts=(ReceiptLine("r.pdf", "Shell", date(2025, 3, 4), Decimal("36.66"), "000127739"),),
+    audit=(AuditLine(datetime(2025, 4, 2, 9, 30, tzinfo=UTC), "ana", "line.approve", "tx1", {"a": 1}, {"b": 2}),),
+)
 
 
-def test_summary_totals_are_exact_decimals() -> None:
-    burt, pass_ = summarise(LINES)
-    assert (burt.cardholder, burt.lines, burt.card_total, burt.matched_total, burt.unmatched_total) == (
-        "WILLIAMBURT",
-        2,
-        Decimal("36.21"),
-        Decimal("36.66"),
-        Decimal("-0.45"),
-    )
-    assert pass_.card_total == Decimal("1234.50")
-
-
-def test_xlsx_has_every_line_with_numbers_and_dates() -> None:
+def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     out = io.BytesIO()
-    assert write_xlsx(SESSION, LINES, out) == 3
+    assert write_xlsx(SESSION, iter(LINES), out) == 4
     wb = load_workbook(io.BytesIO(out.getvalue()))
-    ws = wb["Transactions"]
-    rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][0] == "Cardholder" and len(rows) == 4
-    assert [r[8] for r in rows[1:]] == [36.66, -0.45, 1234.5]
-    assert rows[1][2] == "XXXX-XXXX-XXXX-0028"
-    assert rows[1][3] == datetime(2025, 3, 4)
-    assert ws.freeze_panes == "A2"
-    assert ws["I2"].number_format.startswith('"$"#,##0.00')
-    assert wb["Summary"]["B1"].value == "March 2025"
+    assert wb.sheetnames == ["Summary", "Exceptions", "Transactions", "Receipts", "Expense entries", "Review log"]
+    tx = wb["Transactions"]
+    rows = list(tx.iter_rows(values_only=True))
+    assert rows[0][0] == "Cardholder" and len(rows) == 5
+    assert [r[8] for r in rows[1:]] == [1234.5, 36.66, -0.45, 12.0]
+    assert rows[1][2] == "XXXX-XXXX-XXXX-0028" and rows[1][3] == datetime(2025, 3, 4)
+    assert [r[9] for r in rows[1:]] == ["Missing All Receipts", "Complete", "Credit", "Missing Receipt"]
+    assert tx.freeze_panes == "A2" and tx["I2"].number_format.startswith('"$"#,##0.00')
+    exceptions = list(wb["Exceptions"].iter_rows(values_only=True))[1:]
+    assert [r[5] for r in exceptions] == ["000127741", "000127742"]
+    assert wb["Exceptions"]["A2"].fill.fgColor.rgb.endswith("EF9A9A")
+    summary = list(wb["Summary"].iter_rows(values_only=True))
+    assert summary[0][:2] == ("Session", "March 2025")
+    assert summary[4][:2] == ("Exceptions", 2)
+    assert summary[8][:9] == (
+        "GEAUXPASS",
+        None,
+        "XXXX-XXXX-XXXX-0099",
+        1234.5,
+        0,
+        0,
+        1234.5,
+        "missing_all_receipts",
+        "no",
+    )
+    assert list(wb["Review log"].iter_rows(values_only=True))[1][1:3] == ("ana", "line.approve")
+    assert list(wb["Receipts"].iter_rows(values_only=True))[1][4] == "000127739"
 
 
 def test_csv_is_crlf_with_plain_amounts() -> None:
-    out = io.StringIO()
-    assert write_csv(LINES, out) == 3
+    out = io.StringIO(newline="")
+    assert write_csv(LINES, out) == 4
     text = out.getvalue()
-    assert text.count("\r\n") == 4 and "\r\r" not in text
-    header, first, second, _ = text.split("\r\n")[:4]
+    assert text.count("\r\n") == 5 and "\r\r" not in text
+    header, first, second = text.split("\r\n")[:3]
     assert header.split(",") == list(CSV_COLUMNS)
-    assert ",36.66,matched," in first and "2025-03-04" in first
-    assert ",-0.45,unmatched," in second
+    assert ",1234.50,Missing All Receipts," in first and "2025-03-04" in first
+    assert ",36.66,Complete," in second
     assert "556735" not in text

@@ -61,6 +61,7 @@ class ExpenseLayout(_Frozen):
     ignore_rows: tuple[str, ...] = ()
     label_tolerance: float = Field(default=3.0, gt=0)
     value_tolerance: float = Field(default=3.0, gt=0)
+    min_image_side: float = Field(default=24.0, ge=0)
 
     @field_validator("ignore_rows")
     @classmethod

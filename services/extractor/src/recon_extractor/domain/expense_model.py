@@ -13,7 +13,8 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class ExpenseAttachment:
-    """One receipt image embedded after an entry: where it sits, the sha256 of its bytes, what it reads as."""
+    """One receipt image embedded after an entry: where it sits, the sha256 and size of its bytes (as embedded
+    for JPEG/JPEG 2000, PNG otherwise), its pixel size, and what `read_image` made of it."""
 
     page: int
     index_on_page: int
@@ -22,6 +23,7 @@ class ExpenseAttachment:
     width: int
     height: int
     receipt: Any | None = None
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)

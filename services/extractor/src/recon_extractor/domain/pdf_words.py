@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from recon_extractor.domain.errors import UnreadableDocumentError
+from recon_extractor.domain.errors import (
+    CorruptDocumentError,
+    PasswordProtectedError,
+    UnreadableDocumentError,
+)
 from recon_extractor.domain.glyphs import Char, Word, chars_to_words, dedupe_words
 
 Backend = Literal["pdfium", "pdfplumber"]
@@ -31,6 +35,20 @@ class PageWords:
     words: list[Word]
 
 
+def _open_error(exc: Any) -> UnreadableDocumentError:
+    """pdfium's load error as the error a finance user can act on."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return PasswordProtectedError("the PDF needs a password to open; upload a copy saved without one")
+    if code == raw.FPDF_ERR_SECURITY:
+        return PasswordProtectedError("the PDF is protected by an unsupported security handler")
+    if code == raw.FPDF_ERR_FORMAT:
+        return CorruptDocumentError("the PDF is damaged and cannot be read")
+    return CorruptDocumentError(f"cannot open the PDF ({exc})")
+
+
 def _open_pdfium(pdf: PdfSource) -> Any:
     import pypdfium2 as pdfium
 
@@ -39,10 +57,20 @@ def _open_pdfium(pdf: PdfSource) -> Any:
         with PDFIUM_LOCK:
             doc = pdfium.PdfDocument(source)
     except pdfium.PdfiumError as exc:
-        raise UnreadableDocumentError(f"cannot open PDF: {exc}") from exc
+        raise _open_error(exc) from exc
     except FileNotFoundError as exc:
         raise UnreadableDocumentError(f"no such file: {pdf}") from exc
     return doc
+
+
+def count_pages(pdf: PdfSource) -> int:
+    """The page count, opening the document only as far as its page tree."""
+    doc = _open_pdfium(pdf)
+    with PDFIUM_LOCK:
+        try:
+            return len(doc)
+        finally:
+            doc.close()
 
 
 def _iter_pdfium(pdf: PdfSource) -> Iterator[PageWords]:

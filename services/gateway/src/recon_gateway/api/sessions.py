@@ -32,6 +32,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
+    "pvault": "text/csv; charset=utf-8",
 }
 
 
@@ -115,16 +116,17 @@ async def delete_session(session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep) 
     response_class=Response,
 )
 async def download_report(
-    session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep, format: Literal["xlsx", "csv"] = "xlsx"
+    session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep, format: Literal["xlsx", "csv", "pvault"] = "xlsx"
 ) -> Response:
-    """The session's reconciliation report, streamed from the blob store."""
+    """The session's report: the workbook, the lines as CSV, or the pvault AP-import CSV (complete cardholders)."""
     session = await session_store.get_live_session(db, session_id)
     if session is None:
         raise _not_found(session_id)
     artifact = await session_store.report_artifact(db, session_id, format)
     if artifact is None:
         raise ApiError(409, "report_not_ready", f"the {format} report of this session is not ready yet")
-    name = f"reconciliation_{session.name or session_id}_{session.created_at:%Y-%m-%d}.{format}".replace(" ", "_")
+    kind, extension = ("pvault_import", "csv") if format == "pvault" else ("reconciliation", format)
+    name = f"{kind}_{session.name or session_id}_{session.created_at:%Y-%m-%d}.{extension}".replace(" ", "_")
     return FileResponse(runtime.blobs.local_path(artifact.blob_ref), media_type=MEDIA_TYPES[format], filename=name)
 
 

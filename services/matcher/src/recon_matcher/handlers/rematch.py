@@ -37,7 +37,5 @@ async def rematch_session(event: Event, *, runtime: Runtime, window_days: int) -
                 current=matched,
                 total=len(decisions),
             ),
-            SessionMatched(
-                session_id=event.session_id, matched=matched, unmatched=len(decisions) - matched, review=0
-            ),
+            SessionMatched(session_id=event.session_id, matched=matched, unmatched=len(decisions) - matched, review=0),
         )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 from typing import IO
 
 from recon_reporter.domain.report_rows import money
@@ -66,11 +67,15 @@ def masked_number(last4: str | None) -> str:
     return f"XXXXXXXXXXXX{last4}" if last4 else ""
 
 
-def importable(lines: Iterable[ApLine]) -> list[ApLine]:
-    """Lines of cardholders who are 100 % complete: one incomplete line removes all of that cardholder's rows."""
-    lines = list(lines)
-    incomplete = {line.cardholder for line in lines if not line.complete}
-    return [line for line in lines if line.cardholder not in incomplete]
+def importable(lines: Iterable[ApLine]) -> Iterator[ApLine]:
+    """Lines of cardholders who are 100 % complete: one incomplete line removes all of that cardholder's rows.
+
+    Lines arrive grouped by cardholder, so only one cardholder's lines are held at a time.
+    """
+    for _, group in groupby(lines, key=lambda line: line.cardholder):
+        held = list(group)
+        if all(line.complete for line in held):
+            yield from held
 
 
 def _row(line: ApLine) -> Sequence[str]:
@@ -97,11 +102,12 @@ def _row(line: ApLine) -> Sequence[str]:
 
 
 def write_pvault_csv(lines: Iterable[ApLine], out: IO[str]) -> int:
-    """Write the import file (open `out` with newline=""); returns the number of rows written."""
+    """Write the import file from lines grouped by cardholder (open `out` with newline=""); returns the row count."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(PVAULT_COLUMNS)
-    rows = importable(lines)
-    for line in rows:
+    count = 0
+    for line in importable(lines):
         # Embedded newlines in free text would break the one-record-per-line import.
         writer.writerow([" ".join(value.split()) if "\n" in value or "\r" in value else value for value in _row(line)])
-    return len(rows)
+        count += 1
+    return count

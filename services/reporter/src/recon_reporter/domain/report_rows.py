@@ -1,12 +1,21 @@
-"""The rows a report shows: plain data assembled from a session's lines and matches."""
+"""The rows a report shows: plain data assembled from a session's lines, matches, receipts and reviews."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
+
+EXCEPTION_STATUSES = ("missing_receipt", "missing_coding", "missing_both", "missing_all_receipts")
+STATUS_LABELS = {
+    "complete": "Complete",
+    "missing_receipt": "Missing Receipt",
+    "missing_coding": "Missing Coding",
+    "missing_both": "Missing Both",
+    "missing_all_receipts": "Missing All Receipts",
+    "credit": "Credit",
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,70 @@ class ReportLine:
     receipt_amount: Decimal | None
     confidence: float | None
     reasons: str
+    line_status: str | None = None
+    review: bool = False
+    expense_type: str | None = None
+    purpose: str | None = None
+    gl_account: str | None = None
+    job: str | None = None
+    phase: str | None = None
+    cost_type: str | None = None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.line_status or "", self.status.replace("_", " ").title())
+
+    @property
+    def is_exception(self) -> bool:
+        return self.line_status in EXCEPTION_STATUSES
+
+
+@dataclass(frozen=True)
+class CardholderSummary:
+    """Per-cardholder figures as the matcher computed them."""
+
+    cardholder: str
+    employee_id: str | None
+    card_last4: str | None
+    card_total: Decimal
+    receipt_total: Decimal
+    receipt_count: int
+    missing_receipt_amount: Decimal
+    flags: tuple[str, ...]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    file_name: str
+    vendor: str | None
+    date: date | None
+    amount: Decimal | None
+    matched_reference: str | None
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    employee: str
+    expense_type: str | None
+    date: date | None
+    amount: Decimal | None
+    gl_account: str | None
+    job: str | None
+    phase: str | None
+    cost_type: str | None
+    receipts: int
+    matched_reference: str | None
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    at: datetime
+    actor: str
+    action: str
+    target: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -36,18 +109,12 @@ class ReportSession:
     id: str
     name: str | None
     created_at: datetime
-
-
-@dataclass(frozen=True)
-class CardholderSummary:
-    cardholder: str
-    employee_id: str | None
-    card_last4: str | None
-    lines: int
-    card_total: Decimal
-    matched_lines: int
-    matched_total: Decimal
-    unmatched_total: Decimal
+    period_start: date | None = None
+    period_end: date | None = None
+    cardholders: tuple[CardholderSummary, ...] = ()
+    receipts: tuple[ReceiptLine, ...] = ()
+    entries: tuple[EntryLine, ...] = ()
+    audit: tuple[AuditLine, ...] = field(default=())
 
 
 def money(value: Decimal | None) -> str:
@@ -58,28 +125,3 @@ def money(value: Decimal | None) -> str:
 def masked_card(last4: str | None) -> str:
     """A card shown only by its last four digits."""
     return f"XXXX-XXXX-XXXX-{last4}" if last4 else ""
-
-
-def summarise(lines: Iterable[ReportLine]) -> list[CardholderSummary]:
-    """Per-cardholder totals in the order cardholders first appear."""
-    groups: OrderedDict[tuple[str, str | None], list[ReportLine]] = OrderedDict()
-    for line in lines:
-        groups.setdefault((line.cardholder, line.employee_id), []).append(line)
-    out = []
-    for (name, employee_id), rows in groups.items():
-        matched = [r for r in rows if r.status == "matched"]
-        total = sum((r.amount for r in rows), Decimal("0"))
-        matched_total = sum((r.amount for r in matched), Decimal("0"))
-        out.append(
-            CardholderSummary(
-                cardholder=name,
-                employee_id=employee_id,
-                card_last4=rows[0].card_last4,
-                lines=len(rows),
-                card_total=total,
-                matched_lines=len(matched),
-                matched_total=matched_total,
-                unmatched_total=total - matched_total,
-            )
-        )
-    return out

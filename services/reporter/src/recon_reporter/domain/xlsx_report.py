@@ -1,114 +1,242 @@
-"""The XLSX report, written in openpyxl's write-only mode so memory stays flat in the line count."""
+"""The XLSX report in openpyxl's write-only mode: lines stream through once, memory stays flat.
+
+Sheets: Summary (session, totals, per-cardholder table), Exceptions (every non-complete line, colour-coded),
+Transactions (every line with its match), Receipts, Expense entries, Review log.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
-from recon_reporter.domain.report_rows import ReportLine, ReportSession, masked_card, summarise
+from recon_reporter.domain.report_rows import ReportLine, ReportSession, masked_card
 
 CURRENCY = '"$"#,##0.00;[Red]-"$"#,##0.00'
 DATE = "yyyy-mm-dd"
-TRANSACTION_COLUMNS = (
-    ("Cardholder", 24),
-    ("Employee ID", 12),
-    ("Card", 22),
-    ("Transaction Date", 14),
-    ("Posted Date", 14),
-    ("Reference", 12),
-    ("Merchant", 28),
-    ("Category", 16),
-    ("Amount", 14),
-    ("Status", 12),
-    ("Receipt File", 28),
-    ("Receipt Vendor", 24),
-    ("Receipt Date", 14),
-    ("Receipt Amount", 14),
-    ("Confidence", 11),
-    ("Reasons", 48),
+DATETIME = "yyyy-mm-dd hh:mm"
+STATUS_FILLS = {
+    "missing_receipt": "FFF4CC",
+    "missing_coding": "FFE0B2",
+    "missing_both": "FFCDD2",
+    "missing_all_receipts": "EF9A9A",
+}
+Columns = Sequence[tuple[str, int, str | None]]  # title, width, number format
+
+LINE_COLUMNS: Columns = (
+    ("Cardholder", 24, None),
+    ("Employee ID", 12, None),
+    ("Card", 22, None),
+    ("Transaction Date", 14, DATE),
+    ("Posted Date", 14, DATE),
+    ("Reference", 12, None),
+    ("Merchant", 28, None),
+    ("Category", 16, None),
+    ("Amount", 14, CURRENCY),
+    ("Status", 20, None),
+    ("Needs Review", 12, None),
+    ("Expense Type", 18, None),
+    ("GL Account", 12, None),
+    ("Job", 10, None),
+    ("Phase", 8, None),
+    ("Cost Type", 10, None),
+    ("Receipt File", 28, None),
+    ("Receipt Vendor", 24, None),
+    ("Receipt Date", 14, DATE),
+    ("Receipt Amount", 14, CURRENCY),
+    ("Confidence", 11, "0.00"),
+    ("Reasons", 60, None),
 )
-SUMMARY_COLUMNS = (
-    ("Cardholder", 24),
-    ("Employee ID", 12),
-    ("Card", 22),
-    ("Lines", 8),
-    ("Card Total", 14),
-    ("Matched Lines", 14),
-    ("Matched Total", 14),
-    ("Unmatched Total", 16),
+SUMMARY_COLUMNS: Columns = (
+    ("Cardholder", 24, None),
+    ("Employee ID", 12, None),
+    ("Card", 22, None),
+    ("Card Total", 14, CURRENCY),
+    ("Receipt Total", 14, CURRENCY),
+    ("Receipts", 10, None),
+    ("Missing Receipt Amount", 22, CURRENCY),
+    ("Flags", 40, None),
+    ("Complete", 10, None),
 )
 
 
-# openpyxl's stubs do not describe write-only sheets and cells, so they are typed Any here.
-def _header(ws: Any, columns: Sequence[tuple[str, int]]) -> None:
-    for index, (_, width) in enumerate(columns):
-        ws.column_dimensions[chr(ord("A") + index)].width = width
-    ws.freeze_panes = "A2"
+class _Sheet:
+    """A write-only sheet with a bold frozen header, widths and per-column number formats."""
+
+    def __init__(self, wb: Workbook, title: str, columns: Columns, *, header_row: int = 1) -> None:
+        self.ws: Any = wb.create_sheet(title)
+        self.columns = columns
+        for index, (_, width, _) in enumerate(columns, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        self.ws.freeze_panes = f"A{header_row + 1}"
+        self.rows = 0
+
+    def header(self) -> None:
+        self.append([title for title, _, _ in self.columns], font=Font(bold=True))
+
+    def append(self, values: Sequence[Any], *, fill: str | None = None, font: Font | None = None) -> None:
+        cells = []
+        for index, value in enumerate(values):
+            cell = WriteOnlyCell(self.ws, value=float(value) if isinstance(value, Decimal) else value)
+            fmt = self.columns[index][2] if index < len(self.columns) else None
+            if fmt and value is not None:
+                cell.number_format = fmt
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+            if font:
+                cell.font = font
+            cells.append(cell)
+        self.ws.append(cells)
+        self.rows += 1
+
+
+def line_values(line: ReportLine) -> list[Any]:
+    return [
+        line.cardholder,
+        line.employee_id,
+        masked_card(line.card_last4),
+        line.transaction_date,
+        line.posted_date,
+        line.reference,
+        line.merchant,
+        line.category,
+        line.amount,
+        line.status_label,
+        "yes" if line.review else "",
+        line.expense_type,
+        line.gl_account,
+        line.job,
+        line.phase,
+        line.cost_type,
+        line.receipt_file,
+        line.receipt_vendor,
+        line.receipt_date,
+        line.receipt_amount,
+        line.confidence,
+        line.reasons,
+    ]
+
+
+def _summary(wb: Workbook, session: ReportSession, lines: int, exceptions: int) -> None:
+    sheet = _Sheet(wb, "Summary", SUMMARY_COLUMNS, header_row=8)
     bold = Font(bold=True)
-    cells = []
-    for title, _ in columns:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = bold
-        cells.append(cell)
-    ws.append(cells)
+    sheet.append(["Session", session.name or session.id], font=bold)
+    period = f"{session.period_start} to {session.period_end}" if session.period_start else "unknown"
+    sheet.append(["Statement period", period])
+    sheet.append(["Created", session.created_at.replace(tzinfo=None).isoformat(timespec="minutes")])
+    sheet.append(["Card lines", lines])
+    sheet.append(["Exceptions", exceptions])
+    complete = sum(1 for c in session.cardholders if c.complete)
+    sheet.append(["Cardholders complete", f"{complete} of {len(session.cardholders)}"])
+    sheet.append([])
+    sheet.header()
+    for c in session.cardholders:
+        sheet.append(
+            [
+                c.cardholder,
+                c.employee_id,
+                masked_card(c.card_last4),
+                c.card_total,
+                c.receipt_total,
+                c.receipt_count,
+                c.missing_receipt_amount,
+                ", ".join(c.flags),
+                "yes" if c.complete else "no",
+            ]
+        )
 
 
-def _cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
-    cell = WriteOnlyCell(ws, value=value)
-    if number_format and value is not None:
-        cell.number_format = number_format
-    return cell
-
-
-def write_xlsx(session: ReportSession, lines: Sequence[ReportLine], out: IO[bytes]) -> int:
-    """Write Summary and Transactions sheets; returns the number of transaction rows."""
+def write_xlsx(session: ReportSession, lines: Iterable[ReportLine], out: IO[bytes]) -> int:
+    """Write the workbook; `lines` (ordered by cardholder, then date) are consumed once. Returns their count."""
     wb = Workbook(write_only=True)
-    summary = wb.create_sheet("Summary")
-    summary.append(["Session", session.name or session.id])
-    summary.append(["Created", session.created_at.replace(tzinfo=None)])
-    summary.append(["Card lines", len(lines)])
-    summary.append(["Matched", sum(1 for line in lines if line.status == "matched")])
-    summary.append([])
-    summary.append([title for title, _ in SUMMARY_COLUMNS])
-    for row in summarise(lines):
-        summary.append(
-            [
-                row.cardholder,
-                row.employee_id,
-                masked_card(row.card_last4),
-                row.lines,
-                _cell(summary, row.card_total, CURRENCY),
-                row.matched_lines,
-                _cell(summary, row.matched_total, CURRENCY),
-                _cell(summary, row.unmatched_total, CURRENCY),
-            ]
-        )
-    ws = wb.create_sheet("Transactions")
-    _header(ws, TRANSACTION_COLUMNS)
+    # Summary comes first in the workbook but its counts are known only after the lines streamed through,
+    # so the line sheets are filled first and Summary is moved to the front afterwards.
+    exceptions = _Sheet(wb, "Exceptions", LINE_COLUMNS)
+    transactions = _Sheet(wb, "Transactions", LINE_COLUMNS)
+    exceptions.header()
+    transactions.header()
     for line in lines:
-        ws.append(
+        values = line_values(line)
+        transactions.append(values)
+        if line.is_exception or line.review:
+            exceptions.append(values, fill=STATUS_FILLS.get(line.line_status or ""))
+    receipts = _Sheet(
+        wb,
+        "Receipts",
+        (
+            ("File", 30, None),
+            ("Vendor", 26, None),
+            ("Date", 14, DATE),
+            ("Amount", 14, CURRENCY),
+            ("Matched Line", 14, None),
+        ),
+    )
+    receipts.header()
+    for r in session.receipts:
+        receipts.append([r.file_name, r.vendor, r.date, r.amount, r.matched_reference])
+    entries = _Sheet(
+        wb,
+        "Expense entries",
+        (
+            ("Employee", 24, None),
+            ("Expense Type", 18, None),
+            ("Date", 14, DATE),
+            ("Amount", 14, '"$"#,##0.00##'),
+            ("GL Account", 12, None),
+            ("Job", 10, None),
+            ("Phase", 8, None),
+            ("Cost Type", 10, None),
+            ("Receipts", 9, None),
+            ("Matched Line", 14, None),
+        ),
+    )
+    entries.header()
+    for e in session.entries:
+        entries.append(
             [
-                line.cardholder,
-                line.employee_id,
-                masked_card(line.card_last4),
-                _cell(ws, line.transaction_date, DATE),
-                _cell(ws, line.posted_date, DATE),
-                line.reference,
-                line.merchant,
-                line.category,
-                _cell(ws, line.amount, CURRENCY),
-                line.status,
-                line.receipt_file,
-                line.receipt_vendor,
-                _cell(ws, line.receipt_date, DATE),
-                _cell(ws, line.receipt_amount, CURRENCY),
-                line.confidence,
-                line.reasons,
+                e.employee,
+                e.expense_type,
+                e.date,
+                e.amount,
+                e.gl_account,
+                e.job,
+                e.phase,
+                e.cost_type,
+                e.receipts,
+                e.matched_reference,
             ]
         )
+    log = _Sheet(
+        wb,
+        "Review log",
+        (
+            ("When", 18, DATETIME),
+            ("Who", 20, None),
+            ("Action", 18, None),
+            ("Target", 38, None),
+            ("Before", 50, None),
+            ("After", 50, None),
+        ),
+    )
+    log.header()
+    for a in session.audit:
+        log.append(
+            [
+                a.at.replace(tzinfo=None),
+                a.actor,
+                a.action,
+                a.target,
+                json.dumps(a.before, sort_keys=True) if a.before else "",
+                json.dumps(a.after, sort_keys=True) if a.after else "",
+            ]
+        )
+    _summary(wb, session, transactions.rows - 1, exceptions.rows - 1)
+    wb.move_sheet("Summary", offset=-(len(wb.sheetnames) - 1))
     wb.save(out)
-    return len(lines)
+    return transactions.rows - 1
