@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import uuid
 from decimal import Decimal
@@ -270,3 +271,27 @@ def test_rename_search_filter_and_paginate(stack: Stack, tmp_path: Path) -> None
         )
     ids = [t["id"] for p in pages for t in p["transactions"]]
     assert len(ids) == len(set(ids)) == statement.line_count
+
+
+def test_expense_report_entries_and_attachments_are_stored(stack: Stack, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from recon_docgen.expense_exports import write_expense_csv
+    from recon_docgen.expense_report import render_expense_report
+    from recon_docgen.expense_scenario import make_expense_entries
+
+    entries = make_expense_entries(31, 6, None, generated_dir=tmp_path / "img")
+    report_pdf = tmp_path / "expenses.pdf"
+    render_expense_report(entries, report_pdf)
+    table = tmp_path / "expenses.csv"
+    write_expense_csv(entries[:3], table)
+    _, statement_pdf, _, _ = make_month(tmp_path, seed=31, cardholders=1)
+    session_id = upload(stack.url, [statement_pdf, report_pdf, table]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"})
+
+    response = httpx.get(f"{stack.url}/api/sessions/{session_id}/report", params={"format": "xlsx"}, timeout=30)
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True)["Expense entries"]
+    rows = list(sheet.iter_rows(values_only=True))[1:]
+    assert len(rows) == len(entries) + 3
+    from_pdf = sorted((r[0], Decimal(str(r[3])), r[8]) for r in rows if r[8] is not None and r[8] > 0)
+    expected = sorted((e.employee, e.amount, len(e.images)) for e in entries if e.images)
+    assert [(n, round(a, 4), k) for n, a, k in from_pdf] == [(n, a, k) for n, a, k in expected]

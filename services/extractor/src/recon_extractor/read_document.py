@@ -1,21 +1,27 @@
-"""Which document a file is and what it says: statement or receipt, read from its text layer."""
+"""Which document a file is and what it says: statement, expense report or receipt."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 
 from recon_extractor.domain.document_kind import detect_document_kind
 from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentError
+from recon_extractor.domain.expense_model import ExpenseReport
+from recon_extractor.domain.expense_report_pdf import parse_expense_report
+from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
 from recon_extractor.domain.statement_model import Statement
 from recon_extractor.domain.wex_statement import parse_wex_statement
 
 PDF = "application/pdf"
+TABLES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ReadImage = Callable[[bytes, str], Any]
 
 
 @dataclass(frozen=True)
@@ -26,27 +32,41 @@ class ExtractedDocument:
     pages: int
     statement: Statement | None = None
     receipt: ReceiptFields | None = None
+    expenses: ExpenseReport | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        return self.statement.warnings if self.statement else ()
+        if self.statement:
+            return self.statement.warnings
+        return self.expenses.warnings if self.expenses else ()
 
 
-def read_document(path: Path, media_type: str, on_page: Callable[[int, int], None] | None = None) -> ExtractedDocument:
-    """Read a stored upload; raises ExtractionError with a message for the finance user when it cannot."""
-    if media_type != PDF:
-        raise ExtractionError(f"{media_type} files cannot be read yet (only PDF statements and receipts)")
+def _first_page(path: Path) -> tuple[int, str]:
     try:
         with pdfplumber.open(path) as pdf:
-            pages = len(pdf.pages)
-            if pages == 0:
+            if not pdf.pages:
                 raise UnreadableDocumentError("the PDF has no pages")
-            first_text = pdf.pages[0].extract_text() or ""
+            return len(pdf.pages), pdf.pages[0].extract_text() or ""
     except PDFSyntaxError as exc:
         raise UnreadableDocumentError(f"the file is not a readable PDF ({exc})") from exc
+
+
+def read_document(
+    path: Path,
+    media_type: str,
+    on_page: Callable[[int, int], None] | None = None,
+    read_image: ReadImage | None = None,
+) -> ExtractedDocument:
+    """Read a stored upload; raises ExtractionError with a message for the finance user when it cannot."""
+    if media_type in TABLES:
+        return ExtractedDocument("expense_report", 0, expenses=parse_expense_table(path))
+    if media_type != PDF:
+        raise ExtractionError(f"{media_type} receipts cannot be read yet (PDF statements, expense reports, receipts)")
+    pages, first_text = _first_page(path)
     kind = detect_document_kind(first_text)
     if kind == "statement":
         return ExtractedDocument(kind, pages, statement=parse_wex_statement(path, on_page=on_page))
-    if kind == "receipt":
-        return ExtractedDocument(kind, pages, receipt=extract_text_receipt(path))
-    raise ExtractionError("expense reports cannot be read yet")
+    if kind == "expense_report":
+        report = parse_expense_report(path, on_page=on_page, read_image=read_image)
+        return ExtractedDocument(kind, pages, expenses=report)
+    return ExtractedDocument(kind, pages, receipt=extract_text_receipt(path))

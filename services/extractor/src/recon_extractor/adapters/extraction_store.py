@@ -9,6 +9,7 @@ from typing import Any
 
 from recon_contracts.db import (
     EmployeeRow,
+    ExpenseEntryRow,
     ExtractionBatchRow,
     FileExtractionRow,
     ReceiptRow,
@@ -19,6 +20,7 @@ from sqlalchemy import case, func, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from recon_extractor.domain.expense_model import ExpenseAttachment, ExpenseReport
 from recon_extractor.domain.receipt_text import ReceiptFields
 from recon_extractor.domain.statement_model import CardLine, Statement
 
@@ -106,7 +108,7 @@ def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
         session_id=event.session_id,
         upload_id=event.upload_id,
         receipt_date=fields.date,
-        amount=fields.total,
+        amount=fields.total.quantize(Decimal("0.01")) if fields.total is not None else None,
         currency=fields.currency,
         vendor_name=fields.vendor,
         file_name=event.filename,
@@ -126,6 +128,59 @@ def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
         processing_status="completed",
         processed_at=func.now(),
     )
+
+
+def _attachment_row(event: FileUploaded, entry_id: uuid.UUID, attachment: ExpenseAttachment) -> ReceiptRow:
+    """An image attached to an expense entry; what OCR read of it, when it was read."""
+    fields = attachment.receipt if isinstance(attachment.receipt, ReceiptFields) else None
+    row = (
+        receipt_row(event, fields)
+        if fields
+        else ReceiptRow(
+            session_id=event.session_id,
+            upload_id=event.upload_id,
+            file_size=1,
+            mime_type=attachment.media_type,
+            processing_status="pending",
+        )
+    )
+    row.expense_entry_id = entry_id
+    row.file_name = f"{event.filename} p.{attachment.page} image {attachment.index_on_page + 1}"
+    row.file_path = f"{event.blob_ref}#page={attachment.page}"
+    row.file_size = max(attachment.size, 1)
+    row.mime_type = attachment.media_type
+    row.image_sha256 = attachment.sha256
+    row.page = attachment.page
+    return row
+
+
+async def save_expense_report(db: AsyncSession, event: FileUploaded, report: ExpenseReport) -> tuple[int, int]:
+    """Store the entries and their attached receipts; returns (entries, attachments)."""
+    attachments = 0
+    for entry in report.entries:
+        row = ExpenseEntryRow(
+            id=uuid.uuid4(),
+            session_id=event.session_id,
+            upload_id=event.upload_id,
+            entry_index=entry.index,
+            employee=entry.employee,
+            expense_type=entry.expense_type,
+            entry_date=entry.date,
+            amount=entry.amount,
+            purpose=entry.purpose,
+            merchant=entry.merchant,
+            address=entry.address,
+            gl_account=entry.gl_account,
+            job=entry.job,
+            phase=entry.phase,
+            cost_type=entry.cost_type,
+            page=entry.page,
+        )
+        db.add(row)
+        db.add_all(_attachment_row(event, row.id, a) for a in entry.attachments)
+        attachments += len(entry.attachments)
+    await db.flush()
+    return len(report.entries), attachments
 
 
 @dataclass(frozen=True)

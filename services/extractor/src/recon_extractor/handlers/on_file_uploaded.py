@@ -11,7 +11,12 @@ from recon_contracts.events import FileUploaded, ProgressReported, SessionExtrac
 from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
-from recon_extractor.adapters.extraction_store import receipt_row, record_file_outcome, save_statement
+from recon_extractor.adapters.extraction_store import (
+    receipt_row,
+    record_file_outcome,
+    save_expense_report,
+    save_statement,
+)
 from recon_extractor.domain.errors import ExtractionError
 from recon_extractor.read_document import ExtractedDocument, read_document
 
@@ -85,6 +90,9 @@ async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_in
             message = f"{event.filename}: {stored} card lines from {len(document.statement.cardholders)} cardholders"
             if skipped:
                 message += f" ({skipped} already present from another file)"
+        elif document is not None and document.expenses is not None:
+            entries, attachments = await save_expense_report(uow.db, event, document.expenses)
+            message = f"{event.filename}: {entries} expense entries with {attachments} receipt images"
         elif document is not None and document.receipt is not None:
             uow.db.add(receipt_row(event, document.receipt))
             message = f"{event.filename}: receipt read"
