@@ -7,9 +7,9 @@ import sys
 
 from recon_extractor.domain.errors import ExtractionError
 
-from recon_cli import extract_statement
+from recon_cli import extract_expense_report, extract_statement
 
-EXTRACT_COMMANDS = (extract_statement,)
+EXTRACT_COMMANDS = (extract_statement, extract_expense_report)
 
 
 def build_parser() -> argparse.ArgumentParser:

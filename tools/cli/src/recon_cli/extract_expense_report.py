@@ -1,0 +1,61 @@
+"""`recon extract expense-report FILE --json`: an expense report (PDF, CSV or XLSX) as the issue-4 JSON shape."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from recon_extractor.domain.expense_model import ExpenseEntry, ExpenseReport
+from recon_extractor.domain.expense_report_pdf import parse_expense_report
+from recon_extractor.domain.expense_tabular import parse_expense_table
+
+from recon_cli.json_output import dumps
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def _entry(entry: ExpenseEntry) -> dict[str, Any]:
+    fields = {
+        f: getattr(entry, f)
+        for f in (
+            "employee",
+            "expense_type",
+            "date",
+            "amount",
+            "purpose",
+            "merchant",
+            "address",
+            "gl_account",
+            "job",
+            "phase",
+            "cost_type",
+        )
+    }
+    fields["attachments"] = [
+        {
+            "page": a.page,
+            "sha256": a.sha256,
+            "receipt": a.receipt,
+        }
+        for a in entry.attachments
+    ]
+    return fields
+
+
+def expense_report_json(report: ExpenseReport) -> dict[str, Any]:
+    return {"entries": [_entry(e) for e in report.entries], "warnings": list(report.warnings)}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("expense-report", help="extract an expense report (PDF, CSV or XLSX)")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    report = parse_expense_table(path) if path.suffix.lower() in TABLE_SUFFIXES else parse_expense_report(path)
+    print(dumps(expense_report_json(report)))
+    return 0
