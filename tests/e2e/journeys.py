@@ -82,10 +82,17 @@ def report_rows(url: str, session_id: str) -> list[dict[str, Any]]:
     return [dict(zip(header, row, strict=True)) for row in rows[1:]]
 
 
-def expected_rows(statement: GenStatement, with_receipt: list[GenLine]) -> set[tuple[str, str, Decimal, str]]:
+def row_key(row: dict[str, Any]) -> tuple[str, str, Decimal, bool]:
+    """A report row as (cardholder, reference, amount, has a receipt)."""
+    amount = Decimal(str(row["Amount"])).quantize(Decimal("0.01"))
+    return row["Cardholder"], row["Reference"], amount, bool(row["Receipt File"])
+
+
+def expected_rows(statement: GenStatement, with_receipt: list[GenLine]) -> set[tuple[str, str, Decimal, bool]]:
+    """Every statement line, and whether a receipt was uploaded for it."""
     matched = {line.reference for line in with_receipt}
     return {
-        (holder.name, line.reference, line.amount, "Matched" if line.reference in matched else "Unmatched")
+        (holder.name, line.reference, line.amount, line.reference in matched)
         for holder in statement.cardholders
         for line in holder.lines
     }

@@ -12,6 +12,7 @@ from recon_contracts.worker import Runtime, build_runtime
 
 from recon_gateway.api import health, review, sessions, uploads
 from recon_gateway.api.errors import install_error_handlers
+from recon_gateway.api.schemas import ErrorResponse
 from recon_gateway.handlers.on_progress_reported import on_progress_reported
 from recon_gateway.settings import GatewaySettings
 
@@ -48,6 +49,12 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         version="0.1.0",
         description="Upload card statements, expense reports and receipts; follow progress; download reports.",
         lifespan=lifespan,
+        # Any route may meet these: input the database cannot store, an internal error, a dependency down.
+        responses={
+            400: {"model": ErrorResponse, "description": "the request holds a value that cannot be used"},
+            500: {"model": ErrorResponse, "description": "internal error (the body carries an error id)"},
+            503: {"model": ErrorResponse, "description": "PostgreSQL or Kafka is unavailable"},
+        },
     )
     app.state.runtime = runtime
     app.state.settings = settings

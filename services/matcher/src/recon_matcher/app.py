@@ -12,15 +12,16 @@ from recon_matcher.settings import MatcherSettings
 
 def build(settings: MatcherSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
+    match_settings = settings.match_settings()
 
     @runtime.broker.subscriber(runtime.topic(topics.SESSION_EXTRACTED), **runtime.subscription())
     async def session_extracted(event: SessionExtracted) -> None:
         """Match every card line of the session once all its files are read."""
-        await rematch_session(event, runtime=runtime, window_days=settings.match_window_days)
+        await rematch_session(event, runtime=runtime, settings=match_settings)
 
     @runtime.broker.subscriber(runtime.topic(topics.REVIEW_RECORDED), **runtime.subscription())
     async def review_recorded(event: ReviewRecorded) -> None:
         """Match the session again so a reviewer's decision shows in its results and reports."""
-        await rematch_session(event, runtime=runtime, window_days=settings.match_window_days)
+        await rematch_session(event, runtime=runtime, settings=match_settings)
 
     return runtime

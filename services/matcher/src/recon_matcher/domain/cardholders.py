@@ -1,0 +1,182 @@
+"""Who is who: statement cardholders, the expense-report names that belong to them, and suggestions.
+
+A name resolves automatically only through the directory (confirmed aliases), an exact name key (any order
+or spacing, with or without a middle initial) or an employee id written in it. Anything else becomes an
+identity suggestion — the most likely statement cardholder, scored on the name (nicknames included) and on
+how many of the name's expense amounts appear on that card — for a reviewer to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import process
+from rapidfuzz.fuzz import ratio
+
+from recon_matcher.domain.person_names import key_variants, name_tokens, nickname_key, person_key
+from recon_matcher.domain.results import IdentitySuggestion
+from recon_matcher.domain.sides import CardLine, Directory, ExpenseEntry
+
+HolderKey = tuple[str, str]  # (person key, employee id or "")
+_EMPLOYEE_ID = re.compile(r"\b\d{4,}\b")
+_CENT = Decimal("0.01")
+_NAME_SHORTLIST = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    key: HolderKey
+    name: str
+    employee_id: str | None
+    is_account: bool
+
+
+@dataclass(frozen=True)
+class Identities:
+    holders: Mapping[HolderKey, Holder]
+    holder_of_line: Mapping[str, HolderKey]
+    # expense-report name -> (cardholder, how it was resolved)
+    resolved: Mapping[str, tuple[HolderKey, str]]
+    suggestions: tuple[IdentitySuggestion, ...]
+
+
+def _holders(lines: Sequence[CardLine], accounts: set[str]) -> tuple[dict[HolderKey, Holder], dict[str, HolderKey]]:
+    holders: dict[HolderKey, Holder] = {}
+    of_line: dict[str, HolderKey] = {}
+    for line in lines:
+        key = (person_key(line.cardholder), line.employee_id or "")
+        if key not in holders:
+            holders[key] = Holder(key, line.cardholder, line.employee_id, key[0] in accounts)
+        of_line[line.id] = key
+    return holders, of_line
+
+
+class _Lookup:
+    def __init__(self, holders: Mapping[HolderKey, Holder], directory: Directory) -> None:
+        self.by_name: dict[str, list[HolderKey]] = defaultdict(list)
+        self.by_id: dict[str, HolderKey] = {}
+        self.by_shape: dict[tuple[int, str], list[HolderKey]] = defaultdict(list)
+        for key, holder in holders.items():
+            self.by_name[key[0]].append(key)
+            if holder.employee_id:
+                self.by_id[holder.employee_id] = key
+            self.by_shape[len(key[0]), key[0][:2]].append(key)
+        self.aliases = {person_key(a): c for a, c in directory.aliases.items()}
+
+    def _unique(self, name_key: str) -> HolderKey | None:
+        found = self.by_name.get(name_key, [])
+        return found[0] if len(found) == 1 else None
+
+    def _canonical(self, canonical: str) -> HolderKey | None:
+        return self.by_id.get(canonical.strip()) or self._unique(person_key(canonical))
+
+    def _with_middle_initial(self, tokens: list[str]) -> HolderKey | None:
+        # Statements run names together ("WILLIAMABURT"); "William Burt" is that card when only one fits.
+        if len(tokens) != 2:
+            return None
+        first, last = tokens
+        fits = [
+            k
+            for k in self.by_shape.get((len(first) + len(last) + 1, first[:2]), [])
+            if k[0].startswith(first) and k[0].endswith(last)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def resolve(self, name: str) -> tuple[HolderKey, str] | None:
+        alias = self.aliases.get(person_key(name))
+        if alias is not None and (key := self._canonical(alias)) is not None:
+            return key, f"confirmed alias {name} → {alias}"
+        for variant, how in key_variants(name):
+            if (key := self._unique(variant)) is not None:
+                return key, how
+        for number in _EMPLOYEE_ID.findall(name):
+            if number in self.by_id:
+                return self.by_id[number], "employee id"
+        key = self._with_middle_initial(name_tokens(name))
+        return (key, "name with the card's middle initial") if key is not None else None
+
+
+def _name_score(name: str, holder_key: str) -> tuple[float, str]:
+    plain = ratio(person_key(name), holder_key) / 100.0
+    nick = nickname_key(name)
+    if nick is not None:
+        via_nick = ratio(nick, holder_key) / 100.0 * 0.97
+        if via_nick > plain:
+            return via_nick, f"name {via_nick:.2f} (nickname {name_tokens(name)[0]})"
+    return plain, f"name {plain:.2f}"
+
+
+def _suggest(
+    name: str,
+    entries: Sequence[ExpenseEntry],
+    holders: Mapping[HolderKey, Holder],
+    people: list[HolderKey],
+    amount_holders: Mapping[Decimal, set[HolderKey]],
+    claimed: set[HolderKey],
+) -> IdentitySuggestion:
+    keys = [k[0] for k in people]
+    queries = [person_key(name)] + ([nick] if (nick := nickname_key(name)) else [])
+    shortlist = {
+        people[i] for q in queries for _, _, i in process.extract(q, keys, scorer=ratio, limit=_NAME_SHORTLIST)
+    }
+    amounts = [e.amount.quantize(_CENT) for e in entries if e.amount is not None]
+    hits: dict[HolderKey, int] = defaultdict(int)
+    for amount in amounts:
+        for key in amount_holders.get(amount, ()):
+            hits[key] += 1
+    best: tuple[float, HolderKey, list[str]] | None = None
+    for key in shortlist | {k for k in hits if not holders[k].is_account}:
+        score, why = _name_score(name, key[0])
+        reasons = [why]
+        if amounts:
+            share = hits.get(key, 0) / len(amounts)
+            score = 0.5 * score + 0.5 * share
+            reasons.append(f"{hits.get(key, 0)} of {len(amounts)} amounts on this card")
+        if key not in claimed:
+            reasons.append("cardholder has no expense entries under a known name")
+        if best is None or score > best[0]:
+            best = (score, key, reasons)
+    if best is None:
+        return IdentitySuggestion(name, None, None, 0.0, ("no statement cardholder is similar",), len(entries))
+    score, key, reasons = best
+    holder = holders[key]
+    return IdentitySuggestion(name, holder.name, holder.employee_id, round(score, 3), tuple(reasons), len(entries))
+
+
+def resolve_identities(
+    lines: Sequence[CardLine], entries: Sequence[ExpenseEntry], directory: Directory, min_score: float
+) -> Identities:
+    accounts = {person_key(a) for a in directory.accounts}
+    holders, of_line = _holders(lines, accounts)
+    lookup = _Lookup(holders, directory)
+    by_name: dict[str, list[ExpenseEntry]] = defaultdict(list)
+    for entry in entries:
+        by_name[entry.employee].append(entry)
+    resolved: dict[str, tuple[HolderKey, str]] = {}
+    unknown: list[str] = []
+    for name in by_name:
+        found = lookup.resolve(name)
+        if found is None:
+            unknown.append(name)
+        else:
+            resolved[name] = found
+    suggestions: list[IdentitySuggestion] = []
+    if unknown:
+        people = [k for k, h in holders.items() if not h.is_account]
+        amount_holders: dict[Decimal, set[HolderKey]] = defaultdict(set)
+        for line in lines:
+            amount_holders[line.amount].add(of_line[line.id])
+        claimed = {key for key, _ in resolved.values()}
+        for name in unknown:
+            s = _suggest(name, by_name[name], holders, people, amount_holders, claimed)
+            if s.score >= min_score:
+                suggestions.append(s)
+            else:
+                suggestions.append(
+                    IdentitySuggestion(name, None, None, s.score, ("no likely cardholder",), s.entry_count)
+                )
+    return Identities(holders, of_line, resolved, tuple(suggestions))
