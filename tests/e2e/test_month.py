@@ -12,17 +12,12 @@ import pytest
 from recon_docgen.expense_report import render_expense_report
 from recon_docgen.month_documents import MonthDocuments, make_month_documents
 from recon_docgen.wex_pdf import render_wex_statement
+from recon_reporter.domain.report_rows import STATUS_LABELS
 
 from tests.e2e.journeys import report_rows, upload, wait_status
 from tests.e2e.stack import Stack
 
 pytestmark = pytest.mark.e2e
-EXPECTED_FIRST = {
-    "complete": None,
-    "fixed_receipt": "Missing Receipt",
-    "fixed_coding": "Missing Coding",
-    "still_missing": "Missing Both",
-}
 
 
 def _statuses(rows: list[dict[str, object]]) -> dict[str, str]:
@@ -30,20 +25,7 @@ def _statuses(rows: list[dict[str, object]]) -> dict[str, str]:
 
 
 def _expected(month: MonthDocuments, *, completed: bool) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for holder in month.statement.cardholders:
-        role = month.roles[holder.name]
-        for line in holder.lines:
-            if line.net < 0:
-                out[line.reference] = "Credit"
-            elif role == "no_entries":
-                out[line.reference] = "Missing All Receipts"
-            else:
-                out[line.reference] = "Complete"
-        gap = EXPECTED_FIRST.get(role)
-        if gap and not (completed and role in ("fixed_receipt", "fixed_coding")):
-            out[month.gap_line(holder).reference] = gap
-    return out
+    return {ref: STATUS_LABELS[status] for ref, status in month.expected_statuses(completed=completed).items()}
 
 
 def _pvault(stack: Stack, session_id: str) -> bytes:

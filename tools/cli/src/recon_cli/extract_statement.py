@@ -1,4 +1,5 @@
-"""`recon extract statement FILE --json`: a card statement as the issue-3 JSON shape."""
+"""`recon extract statement FILE --json`: any card statement (WEX, a built-in issuer layout, or the generic
+fallback) as the issue-3 JSON shape."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.statement_model import CardLine, Statement
-from recon_extractor.domain.wex_statement import parse_wex_statement
 
 from recon_cli.json_output import dumps
 
@@ -24,6 +25,11 @@ def _line(line: CardLine) -> dict[str, Any]:
         "description": line.description,
         "amount": line.amount,
         "currency": line.currency,
+        "foreign": (
+            {"amount": line.foreign.amount, "currency": line.foreign.currency, "rate": line.foreign.rate}
+            if line.foreign
+            else None
+        ),
         "items": [
             {
                 "description": item.description,
@@ -65,5 +71,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    print(dumps(statement_json(parse_wex_statement(args.file))))
+    print(dumps(statement_json(extract_statement(args.file))))
     return 0

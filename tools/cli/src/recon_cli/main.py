@@ -7,7 +7,7 @@ import sys
 
 from recon_extractor.domain.errors import ExtractionError
 
-from recon_cli import extract_expense_report, extract_statement
+from recon_cli import extract_expense_report, extract_statement, reconcile
 
 EXTRACT_COMMANDS = (extract_statement, extract_expense_report)
 
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = extract.add_subparsers(dest="kind", required=True)
     for module in EXTRACT_COMMANDS:
         module.register(kinds)
+    reconcile.register(commands)
     return parser
 
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except (ExtractionError, OSError) as exc:
-        print(f"recon: {getattr(args, 'file', '')}: {exc}", file=sys.stderr)
+        print(f"recon: {getattr(args, 'file', None) or 'input'}: {exc}", file=sys.stderr)
         return 2
 
 

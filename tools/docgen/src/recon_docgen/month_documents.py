@@ -14,6 +14,11 @@ from recon_docgen.truth import GenCardholder, GenLine, GenStatement
 
 Role = Literal["complete", "fixed_receipt", "fixed_coding", "no_entries", "still_missing"]
 ROLES: tuple[Role, ...] = ("complete", "fixed_receipt", "fixed_coding", "no_entries", "still_missing")
+GAPS: dict[Role, str] = {
+    "fixed_receipt": "missing_receipt",
+    "fixed_coding": "missing_coding",
+    "still_missing": "missing_both",
+}
 EXPENSE_TYPES = {"FUEL": "Fuel", "RESTAURANTS": "Meals", "HOTELS": "Hotel", "MISC": "General Expense"}
 
 
@@ -30,6 +35,21 @@ class MonthDocuments:
     def gap_line(self, holder: GenCardholder) -> GenLine:
         """The charge whose entry has the cardholder's gap (their first charge)."""
         return self.charges(holder)[0]
+
+    def expected_statuses(self, *, completed: bool) -> dict[str, str]:
+        """Each line's status (reference → complete, missing_receipt, ...) after the first or completed report."""
+        out: dict[str, str] = {}
+        for holder in self.statement.cardholders:
+            role = self.roles[holder.name]
+            for line in holder.lines:
+                if line.net < 0:
+                    out[line.reference] = "credit"
+                else:
+                    out[line.reference] = "missing_all_receipts" if role == "no_entries" else "complete"
+            gap = GAPS.get(role)
+            if gap and not (completed and role in ("fixed_receipt", "fixed_coding")):
+                out[self.gap_line(holder).reference] = gap
+        return out
 
 
 def _image(folder: Path, line: GenLine) -> str:

@@ -1,0 +1,108 @@
+"""Documents read in-process and turned into the matcher's three sides (no Kafka, no database)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from recon_extractor.domain.expense_model import ExpenseReport
+from recon_extractor.domain.expense_report_pdf import parse_expense_report
+from recon_extractor.domain.expense_tabular import parse_expense_table
+from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
+from recon_extractor.domain.statement_model import Statement
+from recon_extractor.domain.wex_statement import parse_wex_statement
+from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Sides:
+    statement: Statement
+    lines: list[CardLine]
+    entries: list[ExpenseEntry]
+    receipts: list[Receipt]
+    warnings: list[str]
+
+
+def _lines(statement: Statement) -> list[CardLine]:
+    return [
+        CardLine(
+            id=f"L{n}",
+            cardholder=holder.name,
+            employee_id=holder.employee_id,
+            card_last4=holder.card_last4,
+            transaction_date=line.transaction_date,
+            posted_date=line.posted_date,
+            amount=line.amount,
+            merchant=line.merchant,
+            city=line.city,
+            state=line.state,
+            category=line.category,
+            reference=line.reference,
+        )
+        for n, (holder, line) in enumerate((h, line) for h in statement.cardholders for line in h.lines)
+    ]
+
+
+def _receipt(receipt_id: str, fields: ReceiptFields | None, entry_id: str | None) -> Receipt:
+    if fields is None:
+        return Receipt(id=receipt_id, entry_id=entry_id)
+    return Receipt(
+        id=receipt_id,
+        vendor=fields.vendor,
+        date=fields.date,
+        total=fields.total,
+        subtotal=fields.subtotal,
+        tip=fields.tip,
+        currency=fields.currency,
+        card_last4=fields.card_last4,
+        entry_id=entry_id,
+    )
+
+
+def _expenses(report: ExpenseReport) -> tuple[list[ExpenseEntry], list[Receipt]]:
+    entries, receipts = [], []
+    for entry in report.entries:
+        entry_id = str(entry.index)
+        attached = [
+            _receipt(
+                f"entry {entry.index} p.{a.page} image {a.index_on_page + 1}",
+                a.receipt if isinstance(a.receipt, ReceiptFields) else None,
+                entry_id,
+            )
+            for a in entry.attachments
+        ]
+        receipts += attached
+        entries.append(
+            ExpenseEntry(
+                id=entry_id,
+                employee=entry.employee,
+                expense_type=entry.expense_type,
+                date=entry.date,
+                amount=entry.amount,
+                merchant=entry.merchant,
+                gl_account=entry.gl_account,
+                job=entry.job,
+                phase=entry.phase,
+                cost_type=entry.cost_type,
+                receipt_ids=tuple(r.id for r in attached),
+            )
+        )
+    return entries, receipts
+
+
+def read_sides(statement: Path, expenses: Path | None, loose: Sequence[Path]) -> Sides:
+    """Read every document; raises the extractor's ExtractionError naming what could not be read."""
+    parsed = parse_wex_statement(statement)
+    warnings = [f"{statement.name}: {w}" for w in parsed.warnings]
+    entries: list[ExpenseEntry] = []
+    receipts: list[Receipt] = []
+    if expenses is not None:
+        is_table = expenses.suffix.lower() in TABLE_SUFFIXES
+        report = parse_expense_table(expenses) if is_table else parse_expense_report(expenses)
+        warnings += [f"{expenses.name}: {w}" for w in report.warnings]
+        entries, receipts = _expenses(report)
+    receipts += [_receipt(path.name, extract_text_receipt(path), None) for path in loose]
+    return Sides(parsed, _lines(parsed), entries, receipts, warnings)
