@@ -21,7 +21,8 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     lines = httpx.get(f"{stack.url}/api/sessions/{session_id}").json()["transactions"]
     first, second = lines[0]["id"], lines[1]["id"]
     base = f"{stack.url}/api/sessions/{session_id}"
-    assert httpx.get(f"{base}/review").status_code == 200
+    queue = httpx.get(f"{base}/review").json()
+    assert set(queue) == {"lines", "identity_suggestions"}
 
     approved = httpx.post(f"{base}/lines/{first}/decisions", json={"action": "approve", "reviewer": "ana"})
     assert approved.status_code == 201, approved.text

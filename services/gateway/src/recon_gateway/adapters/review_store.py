@@ -12,6 +12,7 @@ from recon_contracts.db import (
     CardholderRow,
     EmployeeRow,
     MatchResultRow,
+    MatchRunRow,
     ReviewDecisionRow,
     TransactionRow,
 )
@@ -82,6 +83,17 @@ def audit(
             after=after,
         )
     )
+
+
+async def latest_run_summary(db: AsyncSession, session_id: uuid.UUID) -> dict[str, Any]:
+    """What the matcher's last run said about the session as a whole (cardholders, identity suggestions)."""
+    summary = await db.scalar(
+        select(MatchRunRow.summary)
+        .where(MatchRunRow.session_id == session_id)
+        .order_by(MatchRunRow.run_number.desc())
+        .limit(1)
+    )
+    return dict(summary or {})
 
 
 async def audit_log(db: AsyncSession, session_id: uuid.UUID) -> Sequence[AuditLogRow]:

@@ -41,6 +41,19 @@ class ReviewLine(BaseModel):
     candidates: list[Any]
 
 
+class IdentitySuggestion(BaseModel):
+    name: str = Field(description="the name as the expense report prints it")
+    cardholder: str | None = Field(description="the statement cardholder it probably is")
+    employee_id: str | None
+    score: float
+    reasons: list[str]
+
+
+class ReviewQueue(BaseModel):
+    lines: list[ReviewLine]
+    identity_suggestions: list[IdentitySuggestion]
+
+
 class LineDecision(BaseModel):
     action: Literal["approve", "reject", "reassign", "no_receipt"]
     expense_entry_id: uuid.UUID | None = None
@@ -94,12 +107,12 @@ async def _idle_session(db: AsyncSession, session_id: uuid.UUID) -> None:
     session.status_message = "applying a review decision"
 
 
-@router.get("/review", response_model=list[ReviewLine], responses={404: ERRORS[404]})
-async def review_queue(session_id: uuid.UUID, db: DbDep) -> list[ReviewLine]:
-    """Lines the matcher sent to a person, each with the candidates it hesitated between."""
+@router.get("/review", response_model=ReviewQueue, responses={404: ERRORS[404]})
+async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
+    """Lines the matcher sent to a person (with the candidates it hesitated between) and unknown names."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [
+    lines = [
         ReviewLine(
             transaction_id=tx.id,
             cardholder=employee.name if employee else None,
@@ -114,6 +127,9 @@ async def review_queue(session_id: uuid.UUID, db: DbDep) -> list[ReviewLine]:
         )
         for tx, match, employee in await review_store.lines_needing_review(db, session_id)
     ]
+    summary = await review_store.latest_run_summary(db, session_id)
+    suggestions = [IdentitySuggestion.model_validate(s) for s in summary.get("identity_suggestions", [])]
+    return ReviewQueue(lines=lines, identity_suggestions=suggestions)
 
 
 @router.post(
