@@ -48,7 +48,8 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     by_role = {role: name for name, role in month.roles.items()}
 
     session_id = upload(stack.url, [statement_pdf, first_pdf]).json()["session_id"]
-    wait_status(stack.url, session_id, {"completed"})
+    detail = wait_status(stack.url, session_id, {"completed"})
+    assert detail["name"] == f"{month.statement.period_end:%B %Y}"
     first = _statuses(report_rows(stack.url, session_id))
     assert first == _expected(month, completed=False)
     assert _pvault_holders(_pvault(stack, session_id)) == {by_role["complete"]}
@@ -107,6 +108,7 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
         assert Decimal(row[2]) == line.net and row[2] == f"{line.net:.2f}" and "$" not in row[2]
         assert row[15] == holder.name and row[16] == f"XXXXXXXXXXXX{holder.card_last4}"
         assert row[14] == "Credit Card"
+        assert row[17] == {"4": "Visa", "5": "Mastercard", "3": "Amex", "6": "Discover"}[holder.card_number[0]]
     expected_refs = {
         line.reference
         for h in month.statement.cardholders

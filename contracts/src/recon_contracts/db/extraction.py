@@ -61,6 +61,7 @@ class TransactionRow(Base):
         CheckConstraint("post_date IS NULL OR post_date >= transaction_date", name="posted_after_transaction"),
         CheckConstraint("card_last_four ~ '^[0-9]{4}$'", name="card_last_four_digits"),
         CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_code"),
+        CheckConstraint("card_first_digit ~ '^[0-9]$'", name="card_first_digit"),
         CheckConstraint("is_credit = (amount < 0)", name="credit_is_negative"),
         Index(
             "uq_transactions_session_id_reference_number",
@@ -87,6 +88,7 @@ class TransactionRow(Base):
     merchant_category: Mapped[str | None] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
     card_last_four: Mapped[str | None] = mapped_column(String(4))
+    card_first_digit: Mapped[str | None] = mapped_column(String(1))
     reference_number: Mapped[str | None] = mapped_column(String(50))
     is_credit: Mapped[bool] = mapped_column(Boolean, server_default="false")
     incomplete_flag: Mapped[bool] = mapped_column(Boolean, server_default="false")
@@ -159,6 +161,8 @@ class FileExtractionRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     pages: Mapped[int | None] = mapped_column(Integer)
     warnings: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
     finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
 
 

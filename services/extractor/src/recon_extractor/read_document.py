@@ -15,9 +15,10 @@ from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentErr
 from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
+from recon_extractor.domain.extract_statement import extract_statement
+from recon_extractor.domain.pdf_limits import check_pdf_limits
 from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
 from recon_extractor.domain.statement_model import Statement
-from recon_extractor.domain.wex_statement import parse_wex_statement
 
 PDF = "application/pdf"
 TABLES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -51,9 +52,18 @@ def _first_page(path: Path) -> tuple[int, str]:
         raise UnreadableDocumentError(f"the file is not a readable PDF ({exc})") from exc
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Bounds a file must respect before it is read at all (page count, inflated content per page)."""
+
+    max_pages: int
+    max_page_bytes: int
+
+
 def read_document(
     path: Path,
     media_type: str,
+    limits: Limits,
     on_page: Callable[[int, int], None] | None = None,
     read_image: ReadImage | None = None,
 ) -> ExtractedDocument:
@@ -62,10 +72,13 @@ def read_document(
         return ExtractedDocument("expense_report", 0, expenses=parse_expense_table(path))
     if media_type != PDF:
         raise ExtractionError(f"{media_type} receipts cannot be read yet (PDF statements, expense reports, receipts)")
+    # Refuse page bombs and decompression bombs before any reader inflates a page.
+    check_pdf_limits(path, limits.max_pages, limits.max_page_bytes)
     pages, first_text = _first_page(path)
     kind = detect_document_kind(first_text)
     if kind == "statement":
-        return ExtractedDocument(kind, pages, statement=parse_wex_statement(path, on_page=on_page))
+        statement = extract_statement(path, on_page, max_pages=limits.max_pages, max_page_bytes=limits.max_page_bytes)
+        return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
         report = parse_expense_report(path, on_page=on_page, read_image=read_image)
         return ExtractedDocument(kind, pages, expenses=report)

@@ -12,6 +12,8 @@ class ExtractorSettings(ServiceSettings):
 
     health_port: int = 8081
     progress_interval_seconds: float = 0.5
+    max_statement_pages: int = 2000
+    max_page_content_mib: int = 32
 
 
 @lru_cache

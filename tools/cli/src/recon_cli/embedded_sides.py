@@ -9,9 +9,9 @@ from pathlib import Path
 from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
+from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
 from recon_extractor.domain.statement_model import Statement
-from recon_extractor.domain.wex_statement import parse_wex_statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -95,7 +95,7 @@ def _expenses(report: ExpenseReport) -> tuple[list[ExpenseEntry], list[Receipt]]
 
 def read_sides(statement: Path, expenses: Path | None, loose: Sequence[Path]) -> Sides:
     """Read every document; raises the extractor's ExtractionError naming what could not be read."""
-    parsed = parse_wex_statement(statement)
+    parsed = extract_statement(statement)
     warnings = [f"{statement.name}: {w}" for w in parsed.warnings]
     entries: list[ExpenseEntry] = []
     receipts: list[Receipt] = []

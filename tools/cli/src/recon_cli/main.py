@@ -7,9 +7,9 @@ import sys
 
 from recon_extractor.domain.errors import ExtractionError
 
-from recon_cli import extract_expense_report, extract_statement, reconcile
+from recon_cli import extract_expense_report, extract_receipt, extract_statement, reconcile
 
-EXTRACT_COMMANDS = (extract_statement, extract_expense_report)
+EXTRACT_COMMANDS = (extract_statement, extract_expense_report, extract_receipt)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +86,7 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
                     merchant_category=line.category,
                     description=line.description,
                     card_last_four=holder.card_last4,
+                    card_first_digit=statement.card_first_digit,
                     reference_number=line.reference,
                     is_credit=line.amount < 0,
                     raw_data=_line_raw(line),
@@ -202,6 +204,7 @@ async def record_file_outcome(
     pages: int | None,
     error: str | None,
     warnings: tuple[str, ...] = (),
+    period: tuple[date | None, date | None] = (None, None),
 ) -> BatchState:
     """Record one file's outcome and count it into its batch (DESIGN rule 5: fan-in by one UPDATE).
 
@@ -218,6 +221,8 @@ async def record_file_outcome(
             error=error,
             pages=pages,
             warnings=list(warnings),
+            period_start=period[0],
+            period_end=period[1],
         )
     )
     await db.execute(

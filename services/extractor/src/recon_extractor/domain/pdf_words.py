@@ -44,12 +44,13 @@ def _open_error(exc: Any) -> UnreadableDocumentError:
         return PasswordProtectedError("the PDF needs a password to open; upload a copy saved without one")
     if code == raw.FPDF_ERR_SECURITY:
         return PasswordProtectedError("the PDF is protected by an unsupported security handler")
-    if code == raw.FPDF_ERR_FORMAT:
+    if code in (raw.FPDF_ERR_FORMAT, raw.FPDF_ERR_SUCCESS):  # pypdfium2 also refuses a PDF with no pages so
         return CorruptDocumentError("the PDF is damaged and cannot be read")
     return CorruptDocumentError(f"cannot open the PDF ({exc})")
 
 
-def _open_pdfium(pdf: PdfSource) -> Any:
+def open_pdfium(pdf: PdfSource) -> Any:
+    """The pdfium document; a file that cannot be opened raises the `UnreadableDocumentError` that says why."""
     import pypdfium2 as pdfium
 
     source: Any = pdf
@@ -65,7 +66,7 @@ def _open_pdfium(pdf: PdfSource) -> Any:
 
 def count_pages(pdf: PdfSource) -> int:
     """The page count, opening the document only as far as its page tree."""
-    doc = _open_pdfium(pdf)
+    doc = open_pdfium(pdf)
     with PDFIUM_LOCK:
         try:
             return len(doc)
@@ -76,7 +77,7 @@ def count_pages(pdf: PdfSource) -> int:
 def _iter_pdfium(pdf: PdfSource) -> Iterator[PageWords]:
     from recon_extractor.domain.pdfium_words import pdfium_page_words
 
-    doc = _open_pdfium(pdf)
+    doc = open_pdfium(pdf)
     try:
         count = len(doc)
         for index in range(count):
@@ -124,7 +125,7 @@ def iter_page_words(pdf: PdfSource, backend: Backend = "pdfium") -> Iterator[Pag
 
 def page_text(pdf: PdfSource, max_pages: int | None = None) -> list[str]:
     """Plain text of the first `max_pages` pages (all when None), in pdfium's reading order."""
-    doc = _open_pdfium(pdf)
+    doc = open_pdfium(pdf)
     with PDFIUM_LOCK:
         try:
             texts = []

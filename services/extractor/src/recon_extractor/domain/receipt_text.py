@@ -1,4 +1,9 @@
-"""Receipt fields from receipt text (a PDF's text layer or OCR output), each with a confidence in 0..1."""
+"""Receipt fields from receipt text (a PDF's text layer or OCR rows), each with a confidence in 0..1.
+
+The pieces live beside this module: `receipt_vendor` (the shop's name), `receipt_locale` (currency and
+country, hence the date order), `receipt_dates`, `receipt_amounts` (labelled amounts) and
+`receipt_total` (the total, chosen by evidence). Card numbers are kept as their last four digits only.
+"""
 
 from __future__ import annotations
 
@@ -9,31 +14,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
-from recon_extractor.domain.amounts import parse_amount
-from recon_extractor.domain.errors import UnreadableDocumentError
+from recon_extractor.domain.errors import NoTextLayerError
+from recon_extractor.domain.receipt_amounts import (
+    NOT_TAX,
+    SUBTOTAL,
+    TAX,
+    TENDERED,
+    TIP,
+    first_value,
+    labelled,
+    summary_start,
+)
 from recon_extractor.domain.receipt_dates import find_date
+from recon_extractor.domain.receipt_locale import receipt_locale
+from recon_extractor.domain.receipt_total import receipt_total
+from recon_extractor.domain.receipt_vendor import find_vendor
 
 FIELDS = ("vendor", "date", "total", "subtotal", "tax", "tip", "currency", "card_last4", "payment_method")
 
-_MONEY = re.compile(
-    r"(?<![\w.,/-])(?:-\s?)?\(?(?:[$€£]|RM\s?|USD\s?|MYR\s?|EUR\s?|GBP\s?)?-?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}\)?(?:\s?CR)?(?![\d/-])",
-    re.IGNORECASE,
-)
-_TOTAL = re.compile(
-    r"\b(GRAND\s+TOTAL|TOTAL\s+DUE|AMOUNT\s+DUE|BALANCE\s+DUE|TOTAL\s+AMOUNT|TOTAL\s+SALES?|NETT?\s+TOTAL|"
-    r"TOTAL|AMOUNT)\b",
-    re.IGNORECASE,
-)
-_NOT_TOTAL = re.compile(
-    r"SUB\s*-?\s*TOTAL|TOTAL\s+(?:TAX|GST|VAT|QTY|QUANTITY|ITEMS?|DISCOUNTS?|SAVINGS?|SAVED|POINTS|UNITS|"
-    r"EXCL\w*)|(?:TAX|GST|VAT)\s+TOTAL|ROUNDING|CHANGE|TENDERED",
-    re.IGNORECASE,
-)
-_SUBTOTAL = re.compile(r"\bSUB\s*-?\s*TOTAL\b", re.IGNORECASE)
-_TAX = re.compile(r"\b(?:SALES\s+TAX|TAX|GST|VAT|HST|SST)\b", re.IGNORECASE)
-_NOT_TAX = re.compile(r"INVOICE|REG\b|\bID\b|\bNO\b|INCL|EXEMPT|SUMMARY|TOTAL\s+INCL", re.IGNORECASE)
-_TIP = re.compile(r"\b(?:TIP|GRATUITY)\b", re.IGNORECASE)
 _CARD = re.compile(
     r"(?:[X*#•]{4,}[\s-]*)+(\d{4})\b|(?:ENDING(?:\s+IN)?|LAST\s*4|ACCT|CARD\s*(?:NO|#|NUMBER)?)\W{0,6}"
     r"(?:[X*#•]+\s*)?(\d{4})\b",
@@ -46,25 +44,16 @@ _METHODS = (
     ("DISCOVER", re.compile(r"\bDISCOVER\b", re.I)),
     ("DEBIT", re.compile(r"\bDEBIT\b", re.I)),
     ("WEX", re.compile(r"\b(?:WEX|FLEET\s*CARD)\b", re.I)),
-    ("CASH", re.compile(r"\bCASH\b", re.I)),
+    ("CASH", re.compile(r"\bCASH\b(?!\s+REFUND)", re.I)),
 )
-_CURRENCIES = (
-    ("MYR", re.compile(r"\bRM\s?\d|\bMYR\b")),
-    ("EUR", re.compile(r"€|\bEUR\b")),
-    ("GBP", re.compile(r"£|\bGBP\b")),
-    ("USD", re.compile(r"\$|\bUSD\b")),
-)
-_NOT_VENDOR = re.compile(
-    r"^(?:RECEIPT|TAX\s+INVOICE|INVOICE|SALES\s+RECEIPT|CASH\s+(?:SALE|BILL|RECEIPT)|WELCOME|COPY|"
-    r"CUSTOMER\s+COPY|MERCHANT\s+COPY|ORIGINAL)\b|^(?:TEL|PHONE|FAX)\b|^[\W\d_]+$",
-    re.IGNORECASE,
-)
-_STORE_NUMBER = re.compile(r"(?:\s*(?:#|NO\.?|STORE)\s*\d+|\s+\d{3,})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ReceiptFields:
-    """What a receipt says; `confidence` has a 0..1 score for every name in `FIELDS` (0.0 when absent)."""
+    """What a receipt says; `confidence` has a 0..1 score for every name in `FIELDS` (0.0 when absent).
+
+    `date_ambiguous`: the date is all-numeric with both parts <= 12 and nothing on the document decided
+    the day/month order (it was read month first)."""
 
     vendor: str | None
     vendor_raw: str | None
@@ -77,83 +66,70 @@ class ReceiptFields:
     card_last4: str | None
     payment_method: str | None
     confidence: dict[str, float]
+    date_ambiguous: bool = False
 
 
-def _amounts(line: str) -> list[Decimal]:
-    found = (parse_amount(m.group().replace(" ", "")) for m in _MONEY.finditer(line))
-    return [a for a in found if a is not None]
-
-
-def _labelled(lines: list[str], label: re.Pattern[str], exclude: re.Pattern[str] | None) -> list[Decimal]:
-    """Amounts on lines carrying `label` (or on the next line when the label stands alone)."""
-    values = []
-    for i, line in enumerate(lines):
-        if not label.search(line) or (exclude and exclude.search(line)):
-            continue
-        amounts = _amounts(line) or (_amounts(lines[i + 1]) if i + 1 < len(lines) else [])
-        if amounts:
-            values.append(amounts[-1])
-    return values
-
-
-def _vendor(lines: list[str]) -> tuple[str | None, str | None, float]:
-    for rank, line in enumerate(lines[:8]):
-        if _NOT_VENDOR.search(line) or len(re.sub(r"[^A-Za-z]", "", line)) < 2:
-            continue
-        clean = re.sub(r"\s+", " ", _STORE_NUMBER.sub("", line)).strip(" -*#:") or line
-        return clean, line, max(0.5, 0.9 - 0.1 * rank)
-    return None, None, 0.0
-
-
-def _currency(text: str) -> str | None:
-    return next((code for code, pattern in _CURRENCIES if pattern.search(text)), None)
-
-
-def _total(
-    lines: list[str], subtotal: Decimal | None, tax: Decimal | None, tip: Decimal | None
-) -> tuple[Decimal | None, float]:
-    labelled = _labelled(lines, _TOTAL, _NOT_TOTAL)
-    if labelled:
-        total = max(labelled, key=abs)
-        parts = [p for p in (subtotal, tax, tip) if p is not None]
-        consistent = subtotal is not None and sum(parts, Decimal(0)) == total
-        return total, 0.97 if consistent else 0.85
-    everything = [a for line in lines for a in _amounts(line)]
-    return (max(everything, key=abs), 0.4) if everything else (None, 0.0)
+def _payment_method(lines: list[str], text: str) -> tuple[str | None, float]:
+    for name, pattern in _METHODS:
+        if name == "CASH":
+            paid = any(pattern.search(ln) and TENDERED.search(ln) and re.search(r"\d\.\d\d", ln) for ln in lines)
+            if paid:
+                return name, 0.8
+            if pattern.search(text):
+                return name, 0.5
+        elif pattern.search(text):
+            return name, 0.8
+    return None, 0.0
 
 
 def parse_receipt_text(text: str) -> ReceiptFields:
     """Vendor, date, amounts, currency and card from receipt text; unknown fields are None."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    vendor, vendor_raw, vendor_conf = _vendor(lines)
-    currency = _currency(text)
-    found_date, date_conf = find_date(lines, currency)
-    subtotal = next(iter(_labelled(lines, _SUBTOTAL, None)), None)
-    tax = next(iter(_labelled(lines, _TAX, _NOT_TAX)), None)
-    tip = next(iter(_labelled(lines, _TIP, None)), None)
-    total, total_conf = _total(lines, subtotal, tax, tip)
+    vendor, vendor_raw, vendor_conf = find_vendor(lines)
+    locale = receipt_locale(text)
+    found = find_date(lines, locale.day_first)
+    body = lines[: summary_start(lines)]  # a tax summary table repeats amounts per tax rate
+    subtotal = first_value(labelled(body, SUBTOTAL))
+    tax = first_value(labelled(body, TAX, NOT_TAX))
+    tip = first_value(labelled(body, TIP))
+    total, total_conf = receipt_total(lines, subtotal, tax, tip)
+    if tax is not None and total is not None and abs(tax) * 2 >= abs(total):
+        tax = None  # a "tax" half the total is another number on a GST row (a registration, a base amount)
     card = _CARD.search(text)
     last4 = (card.group(1) or card.group(2)) if card else None
-    method = next((name for name, pattern in _METHODS if pattern.search(text)), None)
+    method, method_conf = _payment_method(lines, text)
     confidence = {
         "vendor": vendor_conf,
-        "date": date_conf,
+        "date": found.confidence,
         "total": total_conf,
         "subtotal": 0.9 if subtotal is not None else 0.0,
         "tax": 0.85 if tax is not None else 0.0,
         "tip": 0.85 if tip is not None else 0.0,
-        "currency": 0.9 if currency else 0.0,
+        "currency": locale.currency_confidence,
         "card_last4": 0.9 if last4 else 0.0,
-        "payment_method": 0.8 if method else 0.0,
+        "payment_method": method_conf,
     }
-    return ReceiptFields(vendor, vendor_raw, found_date, total, subtotal, tax, tip, currency, last4, method, confidence)
+    return ReceiptFields(
+        vendor,
+        vendor_raw,
+        found.value,
+        total,
+        subtotal,
+        tax,
+        tip,
+        locale.currency,
+        last4,
+        method,
+        confidence,
+        date_ambiguous=found.ambiguous,
+    )
 
 
 def extract_text_receipt(pdf: str | Path | BinaryIO, max_pages: int = 5) -> ReceiptFields:
-    """Receipt fields from a PDF's text layer; `UnreadableDocumentError` when it has none (a scan)."""
+    """Receipt fields from a PDF's text layer; `NoTextLayerError` when it has none (a scan: see `receipt_read`)."""
     from recon_extractor.domain.pdf_words import page_text
 
     text = "\n".join(page_text(pdf, max_pages))
     if not text.strip():
-        raise UnreadableDocumentError("the PDF has no text layer (a scan?): it needs OCR")
+        raise NoTextLayerError("the PDF has no text layer (a scan?): it needs OCR")
     return parse_receipt_text(text)

@@ -20,6 +20,15 @@ class StatementItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignAmount:
+    """A foreign-currency charge's detail line: the amount in the merchant's currency and the rate applied."""
+
+    amount: Decimal | None
+    currency: str | None
+    rate: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
 class CardLine:
     """One charge or credit; `amount` is what hit the card (a WEX swipe's net total)."""
 
@@ -37,6 +46,7 @@ class CardLine:
     discount: Decimal | None = None
     items: tuple[StatementItem, ...] = ()
     page: int | None = None
+    foreign: ForeignAmount | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,8 @@ class Statement:
     cardholders: tuple[Cardholder, ...]
     totals: dict[str, Decimal]
     warnings: tuple[str, ...]
+    # The card number's first digit names the network (4 Visa, 5 Mastercard, ...); the rest is never kept.
+    card_first_digit: str | None = None
 
     @property
     def lines(self) -> tuple[CardLine, ...]:

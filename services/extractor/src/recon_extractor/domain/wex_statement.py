@@ -36,6 +36,7 @@ class WexParser:
     def __init__(self) -> None:
         self.period: tuple[date, date] | None = None
         self.account: str | None = None
+        self.card_first_digit: str | None = None
         self.columns: Columns | None = None
         self.report_totals: Sums | None = None
         self.warnings: list[str] = []
@@ -73,6 +74,8 @@ class WexParser:
                 self.warnings.append(f"page {number}: no Cardholder Name block")
             return
         card = block.get("Card Number", "").split(" ")[0]
+        if self.card_first_digit is None and card[:1].isdigit():
+            self.card_first_digit = card[:1]
         key: HolderKey = (name, block.get("Employee ID") or None, card[-4:] if card[-4:].isdigit() else None)
         if self.account is None and block.get("Account Code"):
             self.account = block["Account Code"].split(" ")[0]
@@ -109,7 +112,9 @@ class WexParser:
             self.warnings.append(problem)
         totals = dict(zip(SUM_NAMES, self.report_totals or computed, strict=True))
         start, end = self.period or (None, None)
-        return Statement(ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings))
+        return Statement(
+            ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings), self.card_first_digit
+        )
 
 
 def _check_is_wex(rows: list[Row]) -> None:

@@ -18,7 +18,7 @@ from recon_extractor.adapters.extraction_store import (
     save_statement,
 )
 from recon_extractor.domain.errors import ExtractionError
-from recon_extractor.read_document import ExtractedDocument, read_document
+from recon_extractor.read_document import ExtractedDocument, Limits, read_document
 
 log = structlog.get_logger(__name__)
 SERVICE = "extractor"
@@ -45,7 +45,9 @@ async def _report(runtime: Runtime, event: FileUploaded, message: str, current: 
         )
 
 
-async def _read_with_progress(runtime: Runtime, event: FileUploaded, interval: float) -> ExtractedDocument:
+async def _read_with_progress(
+    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits
+) -> ExtractedDocument:
     """Read the file in a worker thread while page progress is reported at most every `interval` seconds."""
     pages = _Pages()
 
@@ -53,7 +55,7 @@ async def _read_with_progress(runtime: Runtime, event: FileUploaded, interval: f
         pages.done, pages.total = done, total
 
     path = runtime.blobs.local_path(event.blob_ref)
-    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, on_page))
+    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, limits, on_page))
     reported = 0
     while not task.done():
         await asyncio.wait({task}, timeout=interval)
@@ -65,14 +67,14 @@ async def _read_with_progress(runtime: Runtime, event: FileUploaded, interval: f
     return task.result()
 
 
-async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_interval: float) -> None:
+async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_interval: float, limits: Limits) -> None:
     if await runtime.inbox.seen(event):
         return
     await _report(runtime, event, f"reading {event.filename}", None, None)
     document: ExtractedDocument | None = None
     error: str | None = None
     try:
-        document = await _read_with_progress(runtime, event, progress_interval)
+        document = await _read_with_progress(runtime, event, progress_interval, limits)
     except (ExtractionError, PermanentError) as exc:
         error = f"{event.filename}: {exc}"
     except Exception as exc:
@@ -103,6 +105,9 @@ async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_in
             pages=document.pages if document else None,
             error=error,
             warnings=document.warnings if document else (),
+            period=(document.statement.period_start, document.statement.period_end)
+            if document and document.statement
+            else (None, None),
         )
         uow.emit(
             ProgressReported(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from recon_contracts.db import (
     EmployeeRow,
+    FileExtractionRow,
     MatchResultRow,
     ProgressEventRow,
     ReceiptRow,
@@ -162,6 +163,23 @@ async def report_artifact(db: AsyncSession, session_id: uuid.UUID, fmt: str) -> 
     return await db.scalar(
         select(ReportArtifactRow).where(ReportArtifactRow.session_id == session_id, ReportArtifactRow.format == fmt)
     )
+
+
+async def name_from_statement(db: AsyncSession, session: SessionRow) -> None:
+    """Give an unnamed session its statement's period ("March 2025") and record the period."""
+    period = (
+        await db.execute(
+            select(FileExtractionRow.period_start, FileExtractionRow.period_end)
+            .where(FileExtractionRow.session_id == session.id, FileExtractionRow.period_end.is_not(None))
+            .order_by(FileExtractionRow.finished_at.desc())
+            .limit(1)
+        )
+    ).first()
+    if period is None:
+        return
+    session.period_start, session.period_end = period
+    if session.name is None and period[1] is not None:
+        session.name = f"{period[1]:%B %Y}"
 
 
 async def refresh_counts(db: AsyncSession, session: SessionRow) -> None:

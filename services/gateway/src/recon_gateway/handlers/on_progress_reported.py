@@ -6,7 +6,7 @@ from recon_contracts.db import ProgressEventRow
 from recon_contracts.events import ProgressReported
 from recon_contracts.inbox import Inbox
 
-from recon_gateway.adapters.session_store import get_live_session, refresh_counts
+from recon_gateway.adapters.session_store import get_live_session, name_from_statement, refresh_counts
 from recon_gateway.domain.session_status import next_status
 
 
@@ -37,3 +37,4 @@ async def on_progress_reported(event: ProgressReported, *, inbox: Inbox) -> None
             session.status = status
             if status in ("completed", "failed"):
                 await refresh_counts(uow.db, session)
+                await name_from_statement(uow.db, session)

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from recon_matcher.domain.person_names import key_variants, name_tokens, nickname_key, person_key
@@ -24,7 +23,8 @@ from recon_matcher.domain.sides import CardLine, Directory, ExpenseEntry
 HolderKey = tuple[str, str]  # (person key, employee id or "")
 _EMPLOYEE_ID = re.compile(r"\b\d{4,}\b")
 _CENT = Decimal("0.01")
-_NAME_SHORTLIST = 5
+# Surnames are compared by their last letters: statements run names together, so only the end is sure.
+_TAIL = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,13 @@ def _holders(lines: Sequence[CardLine], accounts: set[str]) -> tuple[dict[Holder
 
 
 class _Lookup:
-    def __init__(self, holders: Mapping[HolderKey, Holder], directory: Directory) -> None:
+    def __init__(
+        self,
+        holders: Mapping[HolderKey, Holder],
+        directory: Directory,
+        amount_holders: Mapping[Decimal, set[HolderKey]],
+    ) -> None:
+        self.amount_holders = amount_holders
         self.by_name: dict[str, list[HolderKey]] = defaultdict(list)
         self.by_id: dict[str, HolderKey] = {}
         self.by_shape: dict[tuple[int, str], list[HolderKey]] = defaultdict(list)
@@ -86,7 +92,7 @@ class _Lookup:
         ]
         return fits[0] if len(fits) == 1 else None
 
-    def resolve(self, name: str) -> tuple[HolderKey, str] | None:
+    def resolve(self, name: str, amounts: Sequence[Decimal]) -> tuple[HolderKey, str] | None:
         alias = self.aliases.get(person_key(name))
         if alias is not None and (key := self._canonical(alias)) is not None:
             return key, f"confirmed alias {name} → {alias}"
@@ -96,8 +102,19 @@ class _Lookup:
         for number in _EMPLOYEE_ID.findall(name):
             if number in self.by_id:
                 return self.by_id[number], "employee id"
+        # "Steve Brown" has the shape of STEVENBROWN too: the inserted letter is only read as a middle
+        # initial when most of the name's expense amounts are on that card.
         key = self._with_middle_initial(name_tokens(name))
-        return (key, "name with the card's middle initial") if key is not None else None
+        if key is None or not amounts:
+            return None
+        on_card = sum(1 for a in amounts if key in self.amount_holders.get(a, ()))
+        if on_card * 2 < len(amounts):
+            return None
+        return key, f"name with the card's middle initial; {on_card} of {len(amounts)} amounts on the card"
+
+
+def _amounts(entries: Sequence[ExpenseEntry]) -> list[Decimal]:
+    return [e.amount.quantize(_CENT) for e in entries if e.amount is not None]
 
 
 def _name_score(name: str, holder_key: str) -> tuple[float, str]:
@@ -114,22 +131,21 @@ def _suggest(
     name: str,
     entries: Sequence[ExpenseEntry],
     holders: Mapping[HolderKey, Holder],
-    people: list[HolderKey],
+    by_tail: Mapping[str, list[HolderKey]],
     amount_holders: Mapping[Decimal, set[HolderKey]],
     claimed: set[HolderKey],
 ) -> IdentitySuggestion:
-    keys = [k[0] for k in people]
-    queries = [person_key(name)] + ([nick] if (nick := nickname_key(name)) else [])
-    shortlist = {
-        people[i] for q in queries for _, _, i in process.extract(q, keys, scorer=ratio, limit=_NAME_SHORTLIST)
-    }
-    amounts = [e.amount.quantize(_CENT) for e in entries if e.amount is not None]
+    # Candidates: people whose printed name ends like this surname, and cards carrying this name's amounts;
+    # never a comparison with every cardholder.
+    tokens = name_tokens(name)
+    shortlist = set(by_tail.get(tokens[-1][-_TAIL:], ())) if tokens else set()
+    amounts = _amounts(entries)
     hits: dict[HolderKey, int] = defaultdict(int)
     for amount in amounts:
         for key in amount_holders.get(amount, ()):
             hits[key] += 1
     best: tuple[float, HolderKey, list[str]] | None = None
-    for key in shortlist | {k for k in hits if not holders[k].is_account}:
+    for key in sorted(shortlist | {k for k in hits if not holders[k].is_account}):
         score, why = _name_score(name, key[0])
         reasons = [why]
         if amounts:
@@ -152,31 +168,31 @@ def resolve_identities(
 ) -> Identities:
     accounts = {person_key(a) for a in directory.accounts}
     holders, of_line = _holders(lines, accounts)
-    lookup = _Lookup(holders, directory)
+    amount_holders: dict[Decimal, set[HolderKey]] = defaultdict(set)
+    for line in lines:
+        amount_holders[line.amount].add(of_line[line.id])
+    lookup = _Lookup(holders, directory, amount_holders)
     by_name: dict[str, list[ExpenseEntry]] = defaultdict(list)
     for entry in entries:
         by_name[entry.employee].append(entry)
     resolved: dict[str, tuple[HolderKey, str]] = {}
     unknown: list[str] = []
-    for name in by_name:
-        found = lookup.resolve(name)
+    for name, own in by_name.items():
+        found = lookup.resolve(name, _amounts(own))
         if found is None:
             unknown.append(name)
         else:
             resolved[name] = found
     suggestions: list[IdentitySuggestion] = []
     if unknown:
-        people = [k for k, h in holders.items() if not h.is_account]
-        amount_holders: dict[Decimal, set[HolderKey]] = defaultdict(set)
-        for line in lines:
-            amount_holders[line.amount].add(of_line[line.id])
+        by_tail: dict[str, list[HolderKey]] = defaultdict(list)
+        for k, h in holders.items():
+            if not h.is_account:
+                by_tail[k[0][-_TAIL:]].append(k)
         claimed = {key for key, _ in resolved.values()}
         for name in unknown:
-            s = _suggest(name, by_name[name], holders, people, amount_holders, claimed)
-            if s.score >= min_score:
-                suggestions.append(s)
-            else:
-                suggestions.append(
-                    IdentitySuggestion(name, None, None, s.score, ("no likely cardholder",), s.entry_count)
-                )
+            s = _suggest(name, by_name[name], holders, by_tail, amount_holders, claimed)
+            if s.score < min_score:
+                s = IdentitySuggestion(name, None, None, s.score, ("no likely cardholder",), s.entry_count)
+            suggestions.append(s)
     return Identities(holders, of_line, resolved, tuple(suggestions))

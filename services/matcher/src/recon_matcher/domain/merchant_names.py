@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -45,10 +45,11 @@ _SAME_NAME = 0.8
 class MerchantName:
     """A merchant reduced to tokens; `truncated` when the printed descriptor may have been cut mid-name."""
 
-    raw: str
-    tokens: tuple[str, ...]
-    full: str  # the name compacted with its generic words kept, for prefix tests on cut descriptors
-    truncated: bool
+    # Equality and hashing ignore the printed text, so every store of a chain is one name to compare.
+    raw: str = field(compare=False)
+    tokens: tuple[str, ...] = ()
+    full: str = ""  # the name compacted with its generic words kept, for prefix tests on cut descriptors
+    truncated: bool = False
 
     @property
     def compact(self) -> str:
@@ -72,10 +73,11 @@ def _tokens(text: str) -> list[str]:
 
 
 def _strip_place(tokens: list[str], city: str | None, state: str | None, may_be_cut: bool) -> list[str]:
-    # A cut descriptor ends in a fragment of the name ("BLUE BOTTLE CO"), never in a place.
-    if may_be_cut:
-        return tokens
-    if len(tokens) > 1 and (tokens[-1] == (state or "").upper() or (len(tokens) > 2 and tokens[-1] in _STATES)):
+    known_state = (state or "").upper()
+    if len(tokens) > 1 and tokens[-1] == known_state:
+        tokens = tokens[:-1]
+    elif len(tokens) > 1 and tokens[-1] in _STATES and not may_be_cut:
+        # A cut descriptor ends in a fragment of the name ("BLUE BOTTLE CO"), not in a state.
         tokens = tokens[:-1]
     city_tokens = _tokens(city.upper()) if city else []
     if city_tokens and len(tokens) > len(city_tokens) and tokens[-len(city_tokens) :] == city_tokens:
@@ -142,7 +144,9 @@ def compare_names(a: MerchantName, b: MerchantName) -> MerchantScore:
     score = _token_score(a.tokens, b.tokens)
     # An OCR slip inside a short word ("BU1 EES") breaks the token but not the whole name; the bar is high
     # enough that "UBER" against "UBER EATS" (0.5) never passes.
-    whole = Levenshtein.normalized_similarity(a.compact, b.compact)
+    whole = max(
+        Levenshtein.normalized_similarity(a.compact, b.compact), Levenshtein.normalized_similarity(a.full, b.full)
+    )
     if whole >= _SAME_NAME:
         score = max(score, whole - 0.05)
     score = round(score, 2)
@@ -165,6 +169,8 @@ class MerchantAliases:
         return cls(table)
 
     def apply(self, name: MerchantName) -> tuple[MerchantName, str | None]:
+        if not self.table:
+            return name, None
         hit = self.table.get(name.compact) or self.table.get(name.full)
         if hit is None:
             return name, None

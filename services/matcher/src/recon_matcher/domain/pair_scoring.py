@@ -53,6 +53,7 @@ class LineFacts:
     line: CardLine
     name: MerchantName
     long_stay: bool
+    window: int  # days a document may lie outside [transaction, posted]
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,14 @@ class ScoringContext:
         long_stay = (line.category or "").upper() in s.long_stay_categories or any(
             t in s.long_stay_words for t in name.tokens
         )
-        return LineFacts(line, name, long_stay)
+        window = s.long_stay_window_days if long_stay else s.date_window_days
+        return LineFacts(line, name, long_stay, window)
 
     def window(self, facts: LineFacts, expense_type: str | None = None) -> int:
-        words = set((expense_type or "").upper().replace("/", " ").split())
-        wide = facts.long_stay or bool(words & self.settings.long_stay_words)
-        return self.settings.long_stay_window_days if wide else self.settings.date_window_days
+        if facts.long_stay or not expense_type:
+            return facts.window
+        words = set(expense_type.upper().replace("/", " ").split())
+        return self.settings.long_stay_window_days if words & self.settings.long_stay_words else facts.window
 
     def merchant(self, facts: LineFacts, text: str | None) -> MerchantScore | None:
         if not text:
@@ -114,6 +117,8 @@ def _entry_amount(
         own = fx_entry_evidence(charge, entry.amount, settings)
     first = receipts[0] if receipts else None
     if own is not None:
+        if by_receipt is not None and by_receipt[1].score > own.score:
+            return by_receipt[1], by_receipt[0]
         return own, by_receipt[0] if by_receipt else first
     if by_receipt is not None:
         receipt, ev = by_receipt
@@ -178,4 +183,9 @@ def score_receipt(facts: LineFacts, receipt: Receipt, ctx: ScoringContext) -> Ca
     if receipt.card_last4 and receipt.card_last4 == line.card_last4:
         confidence += CARD_BONUS
         reasons.append(f"card ••{receipt.card_last4}")
+    elif merchant.score == 0.0:
+        # A loose receipt names no cardholder: amount and date alone, against a merchant that shares no word
+        # with the charge, is a coincidence in a large statement, never an automatic match.
+        confidence = min(confidence, ctx.settings.auto_match_confidence - 0.01)
+        reasons.append("merchant differs")
     return Candidate(line.id, receipt.id, receipt.id, round(min(1.0, confidence), 4), tuple(reasons))

@@ -10,8 +10,10 @@ Order of work, each step only over what the previous ones left open:
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from recon_matcher.domain.assignment import Assignment, Thresholds, assign
@@ -291,6 +293,33 @@ def reconcile(
     settings: MatchSettings = _DEFAULT_SETTINGS,
 ) -> Reconciliation:
     """One full run; pure: the same inputs give the same result."""
+    with _no_cycle_collection():
+        return _reconcile(lines, entries, receipts, directory, decisions, previous, settings)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # A run allocates hundreds of thousands of small objects and no reference cycles; letting the cycle
+    # collector walk them again and again makes a 100k-line run ~1.5x slower and growth superlinear.
+    # Reference counting still frees everything; the previous collector state is restored.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _reconcile(
+    lines: Sequence[CardLine],
+    entries: Sequence[ExpenseEntry],
+    receipts: Sequence[Receipt],
+    directory: Directory,
+    decisions: Iterable[ReviewDecision],
+    previous: Previous,
+    settings: MatchSettings,
+) -> Reconciliation:
     ctx = ScoringContext(settings, MerchantAliases.build(directory.merchant_aliases))
     sides = _prepare(lines, entries, receipts, directory, decisions, ctx)
     facts_by_holder: dict[HolderKey, list[LineFacts]] = defaultdict(list)

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import TypeVar
 
 from recon_matcher.domain.amount_evidence import CENT
-from recon_matcher.domain.merchant_names import merchant_similarity, normalise_merchant
+from recon_matcher.domain.merchant_names import MerchantName, merchant_similarity, normalise_merchant
 from recon_matcher.domain.pair_scoring import LineFacts, ScoringContext
 from recon_matcher.domain.results import Suggestion
 from recon_matcher.domain.sides import ExpenseEntry, Receipt
@@ -57,7 +57,7 @@ def split_suggestions(
     out = []
     for facts in open_lines:
         line = facts.line
-        window = ctx.window(facts)
+        window = facts.window
         pool = [
             e
             for e in free_entries.get(holder_of(line.id), ())
@@ -82,6 +82,50 @@ def split_suggestions(
     return out
 
 
+class _NeedyIndex:
+    """Lines still lacking a receipt, by first letter of the merchant and day, grouped by merchant name.
+
+    Which merchant names resemble a receipt's vendor is worked out once per vendor and first letter (the
+    first letter, not the first word, so that an OCR slip in the vendor does not hide the lines); each day
+    of the window then only looks those names up.
+    """
+
+    def __init__(self, needy_lines: Iterable[LineFacts], ctx: ScoringContext) -> None:
+        self.ctx = ctx
+        self.by_day: dict[tuple[str, date], dict[MerchantName, list[LineFacts]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.by_letter: dict[str, dict[MerchantName, list[LineFacts]]] = defaultdict(lambda: defaultdict(list))
+        for f in needy_lines:
+            if f.name.tokens and f.line.amount > 0:
+                letter = f.name.tokens[0][0]
+                self.by_day[letter, f.line.transaction_date][f.name].append(f)
+                self.by_letter[letter][f.name].append(f)
+        self._similar: dict[MerchantName, list[MerchantName]] = {}
+
+    def similar(self, name: MerchantName) -> list[MerchantName]:
+        if name not in self._similar:
+            names = self.by_letter.get(name.tokens[0][0], {})
+            self._similar[name] = [
+                n for n in names if merchant_similarity(n, name, self.ctx.aliases).score >= _SAME_MERCHANT
+            ]
+        return self._similar[name]
+
+    def near(self, receipt: Receipt, name: MerchantName) -> list[LineFacts]:
+        names = self.similar(name)
+        if receipt.date is None:
+            every = self.by_letter.get(name.tokens[0][0], {})
+            return [f for n in names for f in every.get(n, ())]
+        s = self.ctx.settings
+        span = s.long_stay_window_days if set(name.tokens) & s.long_stay_words else s.date_window_days
+        letter, found = name.tokens[0][0], []
+        for d in range(-span, span + 1):
+            bucket = self.by_day.get((letter, receipt.date + timedelta(days=d)))
+            if bucket:
+                found += [f for n in names for f in bucket.get(n, ())]
+        return found
+
+
 def covering_suggestions(
     needy_lines: Sequence[LineFacts],
     free_receipts: Iterable[Receipt],
@@ -91,41 +135,34 @@ def covering_suggestions(
     """An unmatched receipt (or entry) whose total is the sum of several charges still lacking one."""
     out: list[Suggestion] = []
     max_parts = ctx.settings.max_split_parts
-    # Indexed by first letter and day, then compared by name: an OCR slip must not hide the pair.
-    by_day: dict[tuple[str, date], list[LineFacts]] = defaultdict(list)
-    by_letter: dict[str, list[LineFacts]] = defaultdict(list)
-    for facts in needy_lines:
-        if facts.name.tokens and facts.line.amount > 0:
-            by_day[facts.name.tokens[0][0], facts.line.transaction_date].append(facts)
-            by_letter[facts.name.tokens[0][0]].append(facts)
-    span = ctx.settings.long_stay_window_days
+    index = _NeedyIndex(needy_lines, ctx)
     for receipt in free_receipts:
         name = normalise_merchant(receipt.vendor)
         if receipt.total is None or not name.tokens:
             continue
-        total, letter, when = receipt.total, name.tokens[0][0], receipt.date
-        nearby: Iterable[LineFacts] = (
-            by_letter.get(letter, ())
-            if when is None
-            else (f for d in range(-span, span + 1) for f in by_day.get((letter, when + timedelta(days=d)), ()))
-        )
+        total = receipt.total
         pool = [
             f
-            for f in nearby
-            if f.line.amount < total
-            and _near(receipt.date, f, ctx.window(f))
-            and (not receipt.card_last4 or receipt.card_last4 == f.line.card_last4)
-            and merchant_similarity(f.name, name, ctx.aliases).score >= _SAME_MERCHANT
+            for f in index.near(receipt, name)
+            if f.line.amount < total and (not receipt.card_last4 or receipt.card_last4 == f.line.card_last4)
         ]
-        pool.sort(key=lambda f: abs((f.line.transaction_date - (receipt.date or f.line.transaction_date)).days))
-        combo = _combos(pool, lambda f: f.line.amount, total, max_parts)
-        if combo:
-            out.append(_covering(combo, (), (receipt.id,), total))
+        # One receipt is paid with one card: only charges of the same card can add up to it.
+        by_card: dict[str | None, list[LineFacts]] = defaultdict(list)
+        for f in pool:
+            by_card[f.line.card_last4 or f.line.cardholder].append(f)
+        for group in by_card.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda f: abs((f.line.transaction_date - (receipt.date or f.line.transaction_date)).days))
+            combo = _combos(group, lambda f: f.line.amount, total, max_parts)
+            if combo:
+                out.append(_covering(combo, (), (receipt.id,), total))
+                break
     for entry, lines in free_entries:
         if entry.amount is None:
             continue
         total = entry.amount.quantize(CENT)
-        pool = [f for f in lines if 0 < f.line.amount < total and _near(entry.date, f, ctx.window(f))]
+        pool = [f for f in lines if 0 < f.line.amount < total and _near(entry.date, f, f.window)]
         combo = _combos(pool, lambda f: f.line.amount, total, max_parts)
         if combo:
             out.append(_covering(combo, (entry.id,), entry.receipt_ids, total))

@@ -148,6 +148,7 @@ async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator
             job=entry.job if entry else None,
             phase=entry.phase if entry else None,
             cost_type=entry.cost_type if entry else None,
+            card_first_digit=tx.card_first_digit,
         )
 
 
@@ -168,7 +169,7 @@ def ap_line(line: ReportLine, tax: Decimal | None = None) -> ApLine:
         gl_account=line.gl_account,
         expense_type=line.expense_type,
         tax=tax,
-        card_first_digit=None,
+        card_first_digit=line.card_first_digit,
         card_last4=line.card_last4,
     )
 

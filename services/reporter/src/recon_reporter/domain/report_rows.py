@@ -46,6 +46,7 @@ class ReportLine:
     job: str | None = None
     phase: str | None = None
     cost_type: str | None = None
+    card_first_digit: str | None = None
 
     @property
     def status_label(self) -> str:

@@ -95,7 +95,7 @@ class _Sheet:
             cell = WriteOnlyCell(self.ws, value=value)
             # Assigning a style looks it up in the workbook's registry on every cell; copying the style
             # array of a template cell styled once is the same result at a fraction of the cost.
-            cell._style = copy(self._template(fmt, fill, font)._style)
+            cell._style = copy(self._template(fmt, fill, font)._style)  # type: ignore[attr-defined]
             row.append(cell)
         self.ws.append(row)
         self.rows += 1

@@ -1,0 +1,76 @@
+"""`recon extract receipt FILE --json`: a receipt (PDF, JPEG, PNG, HEIC) as the issue-4 JSON shape.
+
+The issue's keys, plus `payment_method` and `date_ambiguous` (the day/month order was not decided by the
+document). A file holding several receipts (a scanned batch, one per page) prints the first one's
+fields at the top and every receipt, with its page, under `receipts`. OCR starts (one worker process,
+models loaded once) only when a page or image needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from recon_extractor.domain.ocr_engine import OcrLine
+from recon_extractor.domain.receipt_read import read_receipt
+from recon_extractor.domain.receipt_text import ReceiptFields
+from recon_extractor.ocr_pool import OcrPool, OcrSettings
+
+from recon_cli.json_output import dumps
+
+AMOUNTS = ("total", "subtotal", "tax", "tip")
+
+
+def receipt_json(fields: ReceiptFields) -> dict[str, Any]:
+    """The issue-4 receipt shape: amounts as strings, the date ISO, every confidence in 0..1."""
+    return {
+        "vendor": fields.vendor,
+        "vendor_raw": fields.vendor_raw,
+        "date": fields.date.isoformat() if fields.date else None,
+        **{name: str(getattr(fields, name)) if getattr(fields, name) is not None else None for name in AMOUNTS},
+        "currency": fields.currency,
+        "card_last4": fields.card_last4,
+        "payment_method": fields.payment_method,
+        "date_ambiguous": fields.date_ambiguous,
+        "confidence": dict(fields.confidence),
+    }
+
+
+class _LazyOcr:
+    """Starts the OCR pool on first use, so a text PDF never pays for loading the models."""
+
+    def __init__(self) -> None:
+        self.pool: OcrPool | None = None
+
+    def __call__(self, image: bytes) -> list[OcrLine]:
+        if self.pool is None:
+            self.pool = OcrPool(OcrSettings(ocr_workers=1))
+        return self.pool.read(image)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("receipt", help="extract a receipt (PDF, JPEG, PNG, HEIC)")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+    parser.add_argument("--no-ocr", action="store_true", help="text layers only: a scan or photo is an error")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data = Path(args.file).read_bytes()
+    ocr = None if args.no_ocr else _LazyOcr()
+    try:
+        reads = read_receipt(data, ocr)
+    finally:
+        if ocr is not None:
+            ocr.close()
+    out = receipt_json(reads[0].fields)
+    if len(reads) > 1:
+        out["receipts"] = [{"page": r.page, **receipt_json(r.fields)} for r in reads]
+    print(dumps(out))
+    return 0

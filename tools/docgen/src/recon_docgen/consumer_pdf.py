@@ -1,0 +1,127 @@
+"""Render a `ConsumerStatement` as a letter-size PDF with a real text layer, paginated like the issuer's.
+
+Every page after the first repeats the issuer's page header and its "continued" column header; a
+transaction's rows (description continuations, foreign-currency details) stay together on one page.
+`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry); `owner_password`
+alone gives a permissions-only encrypted PDF that opens without a password.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from fpdf import FPDF
+
+from recon_docgen.consumer_amex import AmexPrinter
+from recon_docgen.consumer_capital_one import CapitalOnePrinter
+from recon_docgen.consumer_chase import ChasePrinter
+from recon_docgen.consumer_formats import Printer, Row
+from recon_docgen.consumer_scenario import (
+    FORMATS,
+    ConsumerCardholder,
+    ConsumerForeign,
+    ConsumerLine,
+    ConsumerStatement,
+    make_consumer_statement,
+)
+from recon_docgen.consumer_us_bank import UsBankPrinter
+
+PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
+TOP = 36.0
+ROW = 11.0
+LAST_ROW = 740.0
+FOOTER_Y = 770.0
+FONT = "Helvetica"
+BOLD_OFFSET = 0.35
+
+__all__ = [
+    "FORMATS",
+    "ConsumerCardholder",
+    "ConsumerForeign",
+    "ConsumerLine",
+    "ConsumerStatement",
+    "make_consumer_statement",
+    "paginate",
+    "render_consumer_statement",
+]
+
+
+def printer_for(stmt: ConsumerStatement, *, parentheses: bool = False) -> Printer:
+    """The issuer's printer; `parentheses` prints Capital One credits the older way, `($23.45)`."""
+    if stmt.format == "amex":
+        return AmexPrinter(stmt)
+    if stmt.format == "chase":
+        return ChasePrinter(stmt)
+    if stmt.format == "capital_one":
+        return CapitalOnePrinter(stmt, parentheses)
+    return UsBankPrinter(stmt)
+
+
+def paginate(printer: Printer) -> list[list[Row]]:
+    """Each page's body rows: page 1 opens with the summary; later pages get the header at render time."""
+    rows_per_page = int((LAST_ROW - TOP) // ROW)
+    later = rows_per_page - len(printer.page_header(2, 2)) - len(printer.continued())
+    pages: list[list[Row]] = [list(printer.first_page())]
+    room = rows_per_page - len(pages[0])
+    for block in printer.blocks():
+        if len(block) > room:
+            pages.append([])
+            room = later
+        pages[-1].extend(block)
+        room -= len(block)
+    return pages
+
+
+class _Writer:
+    def __init__(self, doubled_bold: bool) -> None:
+        self.doubled = doubled_bold
+        self.pdf = FPDF(unit="pt", format="letter")
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_margins(0, 0, 0)
+        self._font: tuple[str, float] | None = None
+
+    def row(self, y: float, row: Row, count: int) -> None:
+        for cell in row:
+            if not cell.text:
+                continue
+            style = "B" if cell.bold else ""
+            if self._font != (style, cell.size):
+                self.pdf.set_font(FONT, style, cell.size)
+                self._font = (style, cell.size)
+            text = cell.text.replace("{count}", str(count))
+            x = cell.x - self.pdf.get_string_width(text) if cell.right else cell.x
+            self.pdf.text(x, y, text)
+            if cell.bold and self.doubled:
+                self.pdf.text(x + BOLD_OFFSET, y, text)
+
+
+def render_consumer_statement(
+    stmt: ConsumerStatement,
+    out: str | Path | BinaryIO,
+    *,
+    doubled_bold: bool = False,
+    parentheses: bool = False,
+    owner_password: str | None = None,
+) -> int:
+    """Write the statement; returns its page count. `parentheses`: Capital One credits as `($x)`."""
+    printer = printer_for(stmt, parentheses=parentheses)
+    pages = paginate(printer)
+    writer = _Writer(doubled_bold)
+    for number, rows in enumerate(pages, start=1):
+        writer.pdf.add_page()
+        head = [] if number == 1 else [*printer.page_header(number, len(pages)), *printer.continued()]
+        y = TOP
+        for row in [*head, *rows]:
+            y += ROW
+            writer.row(y, row, len(pages))
+        for i, row in enumerate(printer.footer(number, len(pages))):
+            writer.row(FOOTER_Y + i * ROW, row, len(pages))
+    if owner_password:
+        writer.pdf.set_encryption(owner_password=owner_password)
+    data = bytes(writer.pdf.output())
+    if isinstance(out, str | Path):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+    return len(pages)
