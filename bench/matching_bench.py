@@ -22,9 +22,11 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from recon_docgen.month_scenario import MonthScenario, evaluate, make_month
+from recon_docgen.month_scenario import make_month
+from recon_docgen.month_truth import MonthScenario, evaluate
 from recon_matcher.domain.amount_evidence import entry_ranges
 from recon_matcher.domain.candidates import AmountIndex
 from recon_matcher.domain.exact_match import Charge, ReceiptFacts, match_exact
@@ -32,6 +34,7 @@ from recon_matcher.domain.merchant_names import MerchantAliases
 from recon_matcher.domain.pair_scoring import ScoringContext
 from recon_matcher.domain.person_names import person_key
 from recon_matcher.domain.reconcile import reconcile
+from recon_matcher.domain.results import Reconciliation
 
 
 def _best(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
@@ -42,6 +45,10 @@ def _best(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
         result = run()
         best = min(best, time.perf_counter() - start)
     return best, result
+
+
+def _reconcile(month: MonthScenario) -> Reconciliation:
+    return reconcile(month.lines, month.entries, month.receipts, directory=month.directory, settings=month.settings)
 
 
 def _blocking(month: MonthScenario) -> int:
@@ -76,12 +83,9 @@ def main() -> None:
     rows = []
     for size in sizes:
         month = make_month(7, cardholders=max(100, size // 15), lines=size)
-        t_rec, rec = _best(
-            args.repeat,
-            lambda m=month: reconcile(m.lines, m.entries, m.receipts, directory=m.directory, settings=m.settings),
-        )
-        t_block, _ = _best(args.repeat, lambda m=month: _blocking(m))
-        t_exact, _ = _best(args.repeat, lambda m=month: _exact(m))
+        t_rec, rec = _best(args.repeat, partial(_reconcile, month))
+        t_block, _ = _best(args.repeat, partial(_blocking, month))
+        t_exact, _ = _best(args.repeat, partial(_exact, month))
         score = evaluate(month, rec)
         rows.append((size, len(month.entries), len(month.receipts), t_rec, t_block, t_exact, score))
         print(

@@ -2,8 +2,9 @@
 
 Each receipt goes the product's way: `prepare_image` -> `OcrPool.read` (RapidOCR in a worker process)
 -> rows in reading order -> `parse_receipt_text`. Printed beside it, from the same run: the OCR call alone
-(the baseline: what the machine costs before any of our code), and with `--baseline-default N` RapidOCR's
-own default detector setting on the first N receipts (accuracy and time of the setting we changed).
+(the baseline: what the machine costs before any of our code), the worker's CPU time per page (immune to
+other load on the machine, which is printed too), and with `--baseline-default N` RapidOCR's own default
+detector setting on the first N receipts (accuracy and time of the setting we changed).
 
 How each field is scored against `key/NNN.json`:
 - total: `Decimal` equality with the key's `total` read by `parse_amount` (`RM 3.90`, `$8.20` -> 3.90, 8.20).
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -35,6 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 from recon_extractor.domain.amounts import parse_amount
+from recon_extractor.domain.errors import ExtractionError
 from recon_extractor.domain.ocr_rows import ocr_text
 from recon_extractor.domain.receipt_dates import find_date
 from recon_extractor.domain.receipt_images import prepare_image
@@ -72,19 +75,25 @@ def score(fields: ReceiptFields, key: dict[str, str]) -> dict[str, bool]:
 @dataclass
 class Timed:
     name: str
-    fields: ReceiptFields
+    fields: ReceiptFields | None
     ocr_ms: float
     total_ms: float
+    cpu_ms: float = 0.0
+    error: str | None = None
 
 
 def _one(pool: OcrPool, image_path: Path) -> Timed:
     start = time.perf_counter()
-    image = prepare_image(image_path.read_bytes())
-    ocr_start = time.perf_counter()
-    lines = pool.read(image)
-    ocr_ms = (time.perf_counter() - ocr_start) * 1000
-    fields = parse_receipt_text(ocr_text(lines))
-    return Timed(image_path.stem, fields, ocr_ms, (time.perf_counter() - start) * 1000)
+    ocr_ms = 0.0
+    try:
+        image = prepare_image(image_path.read_bytes())
+        ocr_start = time.perf_counter()
+        lines, cpu = pool.read_measured(image)
+        ocr_ms = (time.perf_counter() - ocr_start) * 1000
+        fields = parse_receipt_text(ocr_text(lines))
+    except ExtractionError as exc:  # counted as a miss on every field, and listed
+        return Timed(image_path.stem, None, ocr_ms, (time.perf_counter() - start) * 1000, error=str(exc))
+    return Timed(image_path.stem, fields, ocr_ms, (time.perf_counter() - start) * 1000, cpu * 1000)
 
 
 def _ms(values: list[float]) -> str:
@@ -95,12 +104,20 @@ def _ms(values: list[float]) -> str:
 def run(images: list[Path], keys: dict[str, dict[str, str]], settings: OcrSettings, misses: str | None) -> None:
     with OcrPool(settings) as pool:
         pool.read(prepare_image(images[0].read_bytes()))  # start the workers outside the clock
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         with ThreadPoolExecutor(settings.ocr_workers) as threads:
-            results = list(threads.map(lambda p: _one(pool, p), images))
+            results = []
+            for done, result in enumerate(threads.map(lambda p: _one(pool, p), images), start=1):
+                results.append(result)
+                if done % 50 == 0:
+                    print(f"  ... {done}/{len(images)}", file=sys.stderr, flush=True)
         wall = time.perf_counter() - started
     hits = {field: 0 for field in GOALS}
     for r in results:
+        if r.fields is None:
+            print(f"  error {r.name}: {r.error}")
+            continue
         for field, ok in score(r.fields, keys[r.name]).items():
             hits[field] += ok
             if not ok and field == misses:
@@ -109,6 +126,7 @@ def run(images: list[Path], keys: dict[str, dict[str, str]], settings: OcrSettin
                     f"got={getattr(r.fields, field)!r}"
                 )
     n = len(results)
+    print(f"load average (1 min) at start {load_before:.1f}, at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"receipts: {n}   workers: {settings.ocr_workers} x {settings.ocr_threads_per_worker or 'auto'} threads")
     for field, goal in GOALS.items():
         pct = 100 * hits[field] / n
@@ -116,6 +134,7 @@ def run(images: list[Path], keys: dict[str, dict[str, str]], settings: OcrSettin
     e2e = [r.total_ms for r in results]
     print(f"  per receipt, end to end:   {_ms(e2e)}   (goal median <= {GOAL_MEDIAN_MS:.0f} ms)")
     print(f"  baseline, OCR call alone:  {_ms([r.ocr_ms for r in results])}")
+    print(f"  OCR CPU in the worker:     {_ms([r.cpu_ms for r in results])}   (all its threads)")
     print(f"  throughput: {n / wall:.2f} receipts/s ({wall:.0f} s wall)")
 
 

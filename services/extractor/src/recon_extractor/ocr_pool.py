@@ -15,9 +15,11 @@ import asyncio
 import multiprocessing
 import os
 import queue
+import re
 import resource
 import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
@@ -31,6 +33,7 @@ EngineFactory = Callable[[int], OcrEngine]
 """Builds an engine in the worker from its thread count; must be importable by name (it is pickled)."""
 
 _Wire = list[tuple[str, float, Any]]
+_OUT_OF_MEMORY = re.compile(r"alloc|out of memory|insufficient memory|bad_alloc", re.IGNORECASE)
 
 
 class OcrSettings(BaseSettings):
@@ -71,13 +74,15 @@ def _serve(conn: Connection, factory: EngineFactory, threads: int, memory_limit:
         except (EOFError, OSError):
             return
         try:
+            cpu = time.process_time()
             wire: _Wire = [(ln.text, ln.confidence, ln.box) for ln in engine.read(image)]
-            conn.send(("ok", wire))
-        except MemoryError:
-            conn.send(("memory", "the page needs more memory than the OCR worker's limit"))
-            return  # allocators may be left half-initialised: start clean
+            conn.send(("ok", (wire, time.process_time() - cpu)))
         except Exception as exc:
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            # numpy says MemoryError; onnxruntime and OpenCV say it in words ("Failed to allocate memory").
+            if isinstance(exc, MemoryError) or _OUT_OF_MEMORY.search(str(exc)):
+                conn.send(("memory", f"the page needs more memory than the OCR worker's limit ({exc})"[:500]))
+                return  # allocators may be left half-initialised: start clean
+            conn.send(("error", f"{type(exc).__name__}: {exc}"[:500]))
 
 
 class _Worker:
@@ -101,16 +106,23 @@ class _Worker:
             raise OcrResourceError(f"the OCR worker died during {what} (exit code {code}; out of memory?)") from exc
         return kind, payload
 
-    def read(self, image: bytes, start_timeout: float, timeout: float) -> list[OcrLine]:
+    def ensure_ready(self, start_timeout: float) -> None:
         if not self.ready:
             kind, payload = self._receive(start_timeout, "OCR engine start")
             if kind != "ready":
                 raise OcrError(payload)
             self.ready = True
-        self.conn.send_bytes(image)
+
+    def read(self, image: bytes, start_timeout: float, timeout: float) -> tuple[list[OcrLine], float]:
+        self.ensure_ready(start_timeout)
+        try:
+            self.conn.send_bytes(image)
+        except OSError as exc:  # it died between pages
+            raise OcrResourceError(f"the OCR worker had died (exit code {self.process.exitcode})") from exc
         kind, payload = self._receive(timeout, "the OCR of the page")
         if kind == "ok":
-            return [OcrLine(text, conf, tuple(tuple(p) for p in box)) for text, conf, box in payload]
+            wire, cpu = payload
+            return [OcrLine(text, conf, tuple(tuple(p) for p in box)) for text, conf, box in wire], cpu
         raise (OcrResourceError if kind == "memory" else OcrError)(payload)
 
     def kill(self) -> None:
@@ -147,9 +159,16 @@ class OcrPool:
 
     def read(self, image: bytes) -> list[OcrLine]:
         """The image's text lines; OcrTimeoutError / OcrResourceError / OcrError for this page only."""
+        return self.read_measured(image)[0]
+
+    def read_measured(self, image: bytes) -> tuple[list[OcrLine], float]:
+        """`read`, plus the CPU seconds the worker spent on the page (all its threads; unlike wall time,
+        not inflated by other processes on the machine)."""
         if self._closed:
             raise OcrError("the OCR pool is closed")
         worker = self._take()
+        if not worker.process.is_alive():
+            worker = self._replace(worker)  # died while idle (killed from outside): not this page's fault
         try:
             return worker.read(image, self.settings.ocr_start_timeout_seconds, self.settings.ocr_page_timeout_seconds)
         except (OcrTimeoutError, OcrResourceError):
@@ -180,6 +199,21 @@ class OcrPool:
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
         return self._spawn()
+
+    def wait_ready(self) -> None:
+        """Block until every worker has loaded its models; OcrError when one cannot (call at start-up, so a
+        broken install fails the service's start, not its first receipt)."""
+        workers = [self._take() for _ in range(self.settings.ocr_workers)]
+        failure: OcrError | None = None
+        for k, worker in enumerate(workers):
+            try:
+                worker.ensure_ready(self.settings.ocr_start_timeout_seconds)
+            except OcrError as exc:
+                failure, workers[k] = exc, self._replace(worker)
+        for worker in workers:
+            self._idle.put(worker)
+        if failure is not None:
+            raise failure
 
     async def read_image(self, image: bytes) -> list[OcrLine]:
         """`read` without blocking the event loop; at most `ocr_workers` pages are in flight."""

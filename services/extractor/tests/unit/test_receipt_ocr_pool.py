@@ -87,11 +87,11 @@ def test_an_engine_error_keeps_the_worker(pool: OcrPool) -> None:
 
 
 def test_an_engine_that_cannot_start_is_a_clear_error() -> None:
-    with (
-        OcrPool(OcrSettings(ocr_workers=1), engine_factory=broken, start_method="fork") as p,
-        pytest.raises(OcrError, match="did not start: RuntimeError: model file missing"),
-    ):
-        p.read(b"ok")
+    with OcrPool(OcrSettings(ocr_workers=1), engine_factory=broken, start_method="fork") as p:
+        with pytest.raises(OcrError, match="did not start: RuntimeError: model file missing"):
+            p.wait_ready()
+        with pytest.raises(OcrError, match="did not start"):
+            p.read(b"ok")  # the failed worker was replaced, and the new one fails the same way
 
 
 async def test_async_reads_share_the_workers() -> None:

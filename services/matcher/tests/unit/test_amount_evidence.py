@@ -16,7 +16,8 @@ FX = MatchSettings(fx_rates={"CAD": D("0.7312")}, fx_tolerance=D("0.03"))
 
 
 def test_exact_and_four_decimal_amounts() -> None:
-    assert entry_amount_evidence(D("45.67"), D("45.6700")).score == 1.0  # type: ignore[union-attr]
+    exact = entry_amount_evidence(D("45.67"), D("45.6700"))
+    assert exact is not None and exact.score == 1.0
     rounded = entry_amount_evidence(D("45.67"), D("45.6749"))
     assert rounded is not None and rounded.score < 1.0 and "rounds to 45.67" in rounded.reason
     assert entry_amount_evidence(D("45.67"), D("45.6651")) is not None  # rounds up

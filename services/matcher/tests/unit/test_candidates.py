@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
+import pytest
 import recon_matcher.domain.candidates as candidates_module
 from recon_matcher.domain.candidates import AmountIndex, entry_candidates, receipt_candidates
 from recon_matcher.domain.match_settings import MatchSettings
 from recon_matcher.domain.merchant_names import MerchantAliases
-from recon_matcher.domain.pair_scoring import ScoringContext
+from recon_matcher.domain.pair_scoring import Candidate, LineFacts, ScoringContext
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
 CTX = ScoringContext(MatchSettings(), MerchantAliases.build({}))
@@ -21,12 +22,12 @@ def everywhere(_line: str, _target: str) -> bool:
     return True
 
 
-def test_only_lines_in_an_amount_range_are_scored(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_only_lines_in_an_amount_range_are_scored(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [CTX.facts(line(n, f"{10 + n}.00")) for n in range(500)]
     scored: list[str] = []
     real = candidates_module.score_receipt
 
-    def counting(facts, receipt, ctx):  # type: ignore[no-untyped-def]
+    def counting(facts: LineFacts, receipt: Receipt, ctx: ScoringContext) -> Candidate | None:
         scored.append(facts.line.id)
         return real(facts, receipt, ctx)
 

@@ -73,3 +73,14 @@ def test_accounts_are_marked_and_never_suggested_as_a_person() -> None:
     who = resolve_identities(lines, [entry(1, "Geaux Pas", "3.00")], Directory(accounts=frozenset({"GEAUXPASS"})), 0.1)
     assert [h.is_account for h in who.holders.values()] == [True, False]
     assert who.suggestions[0].cardholder != "GEAUXPASS"
+
+
+def test_a_rejected_suggestion_is_not_made_again() -> None:
+    lines = [line(1, "WILLIAMBURT", "12.34"), line(2, "WILMABURT", "80.00")]
+    entries = [entry(1, "Bill Burt", "12.34")]
+    first = resolve_identities(lines, entries, Directory(), 0.1)
+    assert first.suggestions[0].cardholder == "WILLIAMBURT"
+    again = resolve_identities(
+        lines, entries, Directory(rejected_aliases=frozenset({("Bill Burt", "WILLIAMBURT")})), 0.1
+    )
+    assert again.suggestions[0].cardholder != "WILLIAMBURT"

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from recon_matcher.domain.classification import cardholder_flags, is_coded, line_status, summarise_cardholder
-from recon_matcher.domain.results import LineResult, Match
+from recon_matcher.domain.results import LineResult, LineStatus, Match
 from recon_matcher.domain.sides import ExpenseEntry
 
 CODED = ExpenseEntry("e", "x", gl_account="6110", job="J-1")
@@ -55,9 +55,9 @@ def test_split_lines_need_every_entry_coded() -> None:
     assert status([CODED, UNCODED], True) == "missing_coding"
 
 
-def result(n: int, amount: str, status: str, receipt: str | None = None, review: bool = False) -> LineResult:
+def result(n: int, amount: str, status: LineStatus, receipt: str | None = None, review: bool = False) -> LineResult:
     match = Match("e", receipt, 1.0, ()) if receipt else None
-    return LineResult(f"L{n}", None, "X", None, date(2025, 3, 1), D(amount), "M", status, match, review)  # type: ignore[arg-type]
+    return LineResult(f"L{n}", None, "X", None, date(2025, 3, 1), D(amount), "M", status, match, review)
 
 
 def test_cardholder_summary_totals_and_flags() -> None:

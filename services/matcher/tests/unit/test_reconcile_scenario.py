@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from recon_docgen.month_scenario import cases, evaluate, make_month
+from recon_docgen.month_scenario import make_month
+from recon_docgen.month_truth import cases, evaluate
 from recon_matcher.domain.reconcile import reconcile
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from recon_docgen.month_scenario import cases, line_ids, make_month
+from recon_docgen.month_scenario import make_month
+from recon_docgen.month_truth import cases, line_ids
 
 
 def test_same_seed_same_month() -> None:

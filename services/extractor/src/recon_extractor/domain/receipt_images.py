@@ -1,4 +1,4 @@
-"""Receipt photos and scans checked and made ready for OCR: JPEG, PNG, JPEG 2000, HEIC (with pillow-heif).
+"""Receipt photos and scans checked and made ready for OCR: JPEG, PNG, JPEG 2000, TIFF, HEIC (with pi-heif).
 
 Everything that can be refused cheaply is refused before decoding: an empty file, an unknown format, a
 header claiming more than `MAX_PIXELS` (a 50 000 x 50 000 PNG is 7 GB decoded). JPEGs are decoded at a
@@ -17,8 +17,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from recon_extractor.domain.errors import UnreadableDocumentError
 
-MAX_PIXELS = 80_000_000
-"""Larger than any phone camera (50 MP) with room; beyond it a file is refused, not decoded."""
+MAX_PIXELS = 50_000_000
+"""A 48 MP phone photo passes; beyond this a file is refused, not decoded (50 MP of RGB is 150 MB)."""
 _MEGAPIXELS = MAX_PIXELS // 1_000_000
 MAX_OCR_SIDE = 2000
 """RapidOCR scales anything longer down to this itself; doing it here keeps the worker's input small."""
@@ -49,12 +49,17 @@ def sniff_media_type(data: bytes) -> str | None:
 
 
 def _register_heif() -> None:
+    """pi-heif (decoder only, LGPL wheels) where installed, else pillow-heif (its wheels bundle the GPL
+    x265 encoder); both register the same Pillow opener."""
     try:
-        from pillow_heif import register_heif_opener
-    except ImportError as exc:
-        raise UnreadableDocumentError(
-            "HEIC photos need the pillow-heif package, which is not installed here; send the photo as JPEG"
-        ) from exc
+        from pi_heif import register_heif_opener
+    except ImportError:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError as exc:
+            raise UnreadableDocumentError(
+                "HEIC photos need the pi-heif package, which is not installed here; send the photo as JPEG"
+            ) from exc
     register_heif_opener()
 
 

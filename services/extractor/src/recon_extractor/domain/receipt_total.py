@@ -11,8 +11,8 @@ on the receipt agrees with it:
   total paid is the labelled total plus the adjustment, often printed on a row without a label,
 - being printed more than once.
 Totals in a tax summary table (after `GST SUMMARY`), per-rate totals (`Total 6% supplies`) and counts
-(`TOTAL QTY`) are not candidates. Without any labelled total, cash minus change, else the largest amount
-not on a tendered/change row, with a low confidence.
+(`TOTAL QTY`) are not candidates. Without any labelled total: cash minus change, else the subtotal (with
+its tax unless the subtotal is printed again), else the largest amount not tendered, at a low confidence.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ _TIERS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (
         3.0,
         re.compile(
-            rf"GRAND\s*{_T}|{_T}\s+(?:AMT\.?\s+)?P\w{{1,3}}BLE|{_T}\s+PAY\w*|AMOUNT\s+PAY\w*|AMOUNT\s+DUE|{_T}\s+DUE|BALANCE\s+DUE|NETT?\s*{_T}|"
+            rf"GRAND\s*{_T}|{_T}\s+(?:AMT\.?\s+)?P\w{{1,3}}BLE|{_T}\s+PAY\w*|AMOUNT\s+PAY\w*|AMOUNT\s+DUE|"
+            rf"{_T}\s+DUE|BALANCE\s+DUE|NETT?\s*{_T}|"
             rf"{_T}\s+(?:AMT\.?\s+|AMOUNT\s+)?ROUND\w*|ROUNDED\s+{_T}|{_T}\s+AFTER|{_T}\s+NETT?\b|"
             rf"{_T}\s+TO\s+PAY|AMOUNT\s+TO\s+(?:BE\s+)?PAI?D?",
             re.I,
@@ -113,30 +114,50 @@ def _fallback(
     return (max(others), 0.4) if others else (None, 0.0)
 
 
-def receipt_total(
-    lines: Sequence[str], subtotal: Decimal | None, tax: Decimal | None, tip: Decimal | None
-) -> tuple[Decimal | None, float]:
-    """The total and a confidence in 0..1 (see the module docstring)."""
-    end = summary_start(lines)
+def _labelled(lines: Sequence[str]) -> tuple[dict[Decimal, float], dict[Decimal, int]]:
+    """Each labelled total's best label weight, and the row it was first seen on."""
     scores: dict[Decimal, float] = defaultdict(float)
     rows: dict[Decimal, int] = {}
-    for row, line in enumerate(lines[:end]):
+    for row, line in enumerate(lines):
         tier = _tier(line)
         found = after_label(lines, row, tier[1]) if tier else None
         if tier and found and found.value != 0:
             scores[found.value] = max(scores[found.value], tier[0])
             rows.setdefault(found.value, row)
-    printed = Counter(a.value for row, line in enumerate(lines) for a in amounts(line, row))
+    return scores, rows
+
+
+def _apply_rounding(scores: dict[Decimal, float], rows: dict[Decimal, int], rounding: Amount) -> None:
+    """A total printed above a rounding adjustment gives way to itself plus the adjustment."""
+    for value, row in list(rows.items()):
+        if row < rounding.row and value > 0:
+            rounded = value + rounding.value
+            scores[rounded] = max(scores[rounded], scores[value] + 1.0)
+            scores[value] -= 1.0
+
+
+def _confidence(scores: dict[Decimal, float]) -> tuple[Decimal, float]:
+    ranked = sorted(scores.items(), key=lambda item: (item[1], item[0]), reverse=True)
+    best, score = ranked[0]
+    confidence = 0.97 if score >= 4.0 else 0.9 if score >= 3.0 else 0.85 if score >= 2.0 else 0.5
+    if len(ranked) > 1 and ranked[1][1] >= score - 0.5:
+        confidence -= 0.15  # two totals with as much evidence: a coin toss between them
+    return best, round(confidence, 2)
+
+
+def receipt_total(
+    lines: Sequence[str], subtotal: Decimal | None, tax: Decimal | None, tip: Decimal | None
+) -> tuple[Decimal | None, float]:
+    """The total and a confidence in 0..1 (see the module docstring)."""
+    end = summary_start(lines)
+    scores, rows = _labelled(lines[:end])
     rounding = _rounding(lines[:end])
     if rounding is not None:
-        for value, row in list(rows.items()):
-            if row < rounding.row and value > 0:
-                rounded = value + rounding.value
-                scores[rounded] = max(scores[rounded], scores[value] + 1.0)
-                scores[value] -= 1.0
+        _apply_rounding(scores, rows, rounding)
     paid = _tendered_minus_change(lines)
     if not scores:
         return _fallback(lines[:end], paid, subtotal, tax)
+    printed = Counter(a.value for row, line in enumerate(lines) for a in amounts(line, row))
     card_payments = {a.value for r, ln in enumerate(lines) if _CARD_PAYMENT.search(ln) for a in amounts(ln, r)}
     parts = sum((p for p in (subtotal, tax, tip) if p is not None), Decimal(0))
     for value in scores:
@@ -149,9 +170,4 @@ def receipt_total(
         scores[value] += min(1.0, 0.3 * (printed[value] - 1))
     if paid is not None and paid not in scores:
         scores[paid] = 2.5 + min(1.0, 0.3 * (printed[paid] - 1))  # tendered minus change is a total by itself
-    ranked = sorted(scores.items(), key=lambda item: (item[1], item[0]), reverse=True)
-    best, score = ranked[0]
-    confidence = 0.97 if score >= 4.0 else 0.9 if score >= 3.0 else 0.85 if score >= 2.0 else 0.5
-    if len(ranked) > 1 and ranked[1][1] >= score - 0.5:
-        confidence -= 0.15  # two totals with as much evidence: a coin toss between them
-    return best, round(confidence, 2)
+    return _confidence(scores)

@@ -7,9 +7,11 @@ receipts both match, never greedily.
 
 An assigned pair is matched automatically only when no alternative assignment is nearly as good: the
 component is re-solved with that line barred from the target (and from targets identical to it) and the
-cost increase must reach the review margin. Lines with identical candidate costs are twins: any pairing of
-twins with identical targets is the same outcome, so twins that can all be paired are matched, while twins
-that outnumber their targets (one receipt, two identical charges) all go to review.
+cost increase must reach the review margin. Lines whose evidence (confidence and reasons) is the same for
+every target are twins, and so are such targets: any pairing of twins with twins is the same outcome, so twins
+that can all be paired are matched, while twins that outnumber their targets (one receipt, two identical
+charges) all go to review. Components larger than `max_exact` lines use a local test instead (the pair's
+nearest rival on either side), which sends more to review but never guesses.
 """
 
 from __future__ import annotations

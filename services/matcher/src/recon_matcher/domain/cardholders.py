@@ -134,6 +134,7 @@ def _suggest(
     by_tail: Mapping[str, list[HolderKey]],
     amount_holders: Mapping[Decimal, set[HolderKey]],
     claimed: set[HolderKey],
+    rejected: set[tuple[str, str]],
 ) -> IdentitySuggestion:
     # Candidates: people whose printed name ends like this surname, and cards carrying this name's amounts;
     # never a comparison with every cardholder.
@@ -146,6 +147,8 @@ def _suggest(
             hits[key] += 1
     best: tuple[float, HolderKey, list[str]] | None = None
     for key in sorted(shortlist | {k for k in hits if not holders[k].is_account}):
+        if (person_key(name), key[0]) in rejected:
+            continue
         score, why = _name_score(name, key[0])
         reasons = [why]
         if amounts:
@@ -190,8 +193,9 @@ def resolve_identities(
             if not h.is_account:
                 by_tail[k[0][-_TAIL:]].append(k)
         claimed = {key for key, _ in resolved.values()}
+        rejected = {(person_key(a), person_key(c)) for a, c in directory.rejected_aliases}
         for name in unknown:
-            s = _suggest(name, by_name[name], holders, by_tail, amount_holders, claimed)
+            s = _suggest(name, by_name[name], holders, by_tail, amount_holders, claimed, rejected)
             if s.score < min_score:
                 s = IdentitySuggestion(name, None, None, s.score, ("no likely cardholder",), s.entry_count)
             suggestions.append(s)

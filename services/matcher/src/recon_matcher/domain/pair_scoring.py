@@ -1,7 +1,8 @@
 """One number and a few readable reasons for "this document belongs to this card line".
 
 confidence = w_amount * amount + w_date * date + w_merchant * merchant (weights in MatchSettings), plus a small
-bonus when a receipt prints the card's last four. A pair outside the amount or date rules is no candidate.
+bonus when a receipt prints the card's last four. A pair outside the amount or date rules is no candidate; a
+loose receipt from a merchant that shares no word with the charge is at most a candidate for review.
 """
 
 from __future__ import annotations
@@ -98,13 +99,14 @@ def _best_receipt(
 
 
 def _typo_like(typed: Decimal, charge: Decimal) -> bool:
-    """One digit wrong, or two neighbouring digits swapped (the decimal point ignored)."""
+    """Two neighbouring digits swapped, or one wrong digit among the units and cents (a wrong leading digit is
+    as likely a different amount, e.g. one part of a split charge)."""
     a, b = f"{abs(typed):.2f}".replace(".", ""), f"{abs(charge):.2f}".replace(".", "")
     if len(a) != len(b):
         return False
     diff = [k for k in range(len(a)) if a[k] != b[k]]
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return len(diff) == 1 or swapped
+    return swapped or (len(diff) == 1 and diff[0] >= len(a) - 3)
 
 
 def _entry_amount(

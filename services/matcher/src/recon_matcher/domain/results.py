@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 LineStatus = Literal["complete", "missing_receipt", "missing_coding", "missing_both", "missing_all_receipts", "credit"]
@@ -132,5 +133,9 @@ class Reconciliation:
     def complete_cardholders(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.cardholders if c.complete)
 
+    @cached_property
+    def _by_line_id(self) -> Mapping[str, LineResult]:
+        return {r.line_id: r for r in self.lines}
+
     def line(self, line_id: str) -> LineResult:
-        return next(r for r in self.lines if r.line_id == line_id)
+        return self._by_line_id[line_id]

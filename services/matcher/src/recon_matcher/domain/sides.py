@@ -81,6 +81,8 @@ class Directory:
     accounts: frozenset[str] = frozenset()
     # merchant name as printed -> canonical merchant, learned from reviewer confirmations
     merchant_aliases: Mapping[str, str] = field(default_factory=dict)
+    # (expense-report name, statement cardholder) pairs a reviewer rejected: never suggested again
+    rejected_aliases: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
