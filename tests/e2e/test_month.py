@@ -40,7 +40,7 @@ def _pvault_holders(data: bytes) -> set[str]:
 
 
 def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> None:
-    month = make_month_documents(41, tmp_path / "img", cardholders=5)
+    month = make_month_documents(41, tmp_path / "img", cardholders=6)
     statement_pdf, first_pdf, completed_pdf = tmp_path / "card.pdf", tmp_path / "exp1.pdf", tmp_path / "exp2.pdf"
     render_wex_statement(month.statement, statement_pdf)
     render_expense_report(list(month.first_entries), first_pdf)
@@ -73,12 +73,27 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
         by_role["fixed_coding"],
     }
 
-    # A reviewer approves one line's match and rejects another's: the rejected cardholder leaves the import.
+    # A reviewer accepts the suggested split of one charge over two entries: that cardholder becomes complete.
     detail = httpx.get(f"{stack.url}/api/sessions/{session_id}", params={"page_size": 500}).json()
     ids = {t["reference_number"]: t["id"] for t in detail["transactions"]}
+    split_line = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["split"]))
+    base = f"{stack.url}/api/sessions/{session_id}"
+    queue = httpx.get(f"{base}/review").json()
+    [review] = [line for line in queue["lines"] if line["transaction_id"] == ids[split_line.reference]]
+    [split] = [s for s in review["suggestions"] if s["kind"] == "line_split_over_entries"]
+    assert len(split["entries"]) == 2
+    for entry in split["entries"]:
+        accepted = httpx.post(
+            f"{base}/lines/{ids[split_line.reference]}/decisions",
+            json={"action": "approve", "expense_entry_id": entry, "reviewer": "cy"},
+        )
+        assert accepted.status_code == 201, accepted.text
+        wait_status(stack.url, session_id, {"completed"})
+    assert _statuses(report_rows(stack.url, session_id))[split_line.reference] == "Complete"
+
+    # Then approves one line's match and rejects another's: the rejected cardholder leaves the import.
     approve_ref = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_receipt"]))
     reject_ref = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_coding"]))
-    base = f"{stack.url}/api/sessions/{session_id}"
     ok = httpx.post(
         f"{base}/lines/{ids[approve_ref.reference]}/decisions", json={"action": "approve", "reviewer": "ana"}
     )
@@ -92,7 +107,7 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     assert third[reject_ref.reference] != "Complete"
 
     data = _pvault(stack, session_id)
-    assert _pvault_holders(data) == {by_role["complete"], by_role["fixed_receipt"]}
+    assert _pvault_holders(data) == {by_role["complete"], by_role["fixed_receipt"], by_role["split"]}
     assert data.count(b"\r\n") == data.count(b"\n") == data.count(b"\r")
     header, *body = data.decode("utf-8").split("\r\n")[:-1]
     assert header == (
@@ -112,14 +127,17 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     expected_refs = {
         line.reference
         for h in month.statement.cardholders
-        if h.name in (by_role["complete"], by_role["fixed_receipt"])
+        if h.name in (by_role["complete"], by_role["fixed_receipt"], by_role["split"])
         for line in h.lines
     }
     assert {row[0] for row in rows} == expected_refs
 
     audit = httpx.get(f"{base}/audit").json()
     assert [(a["actor"], a["action"], a["target_id"]) for a in audit] == [
+        ("cy", "line.approve", ids[split_line.reference]),
+        ("cy", "line.approve", ids[split_line.reference]),
         ("ana", "line.approve", ids[approve_ref.reference]),
         ("bo", "line.reject", ids[reject_ref.reference]),
     ]
-    assert audit[1]["before"]["line_status"] == "complete"
+    assert {a["after"]["expense_entry_id"] for a in audit[:2]} == set(split["entries"])
+    assert audit[3]["before"]["line_status"] == "complete"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -12,12 +13,20 @@ from recon_docgen.expense_report import GenExpenseEntry
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenCardholder, GenLine, GenStatement
 
-Role = Literal["complete", "fixed_receipt", "fixed_coding", "no_entries", "still_missing"]
-ROLES: tuple[Role, ...] = ("complete", "fixed_receipt", "fixed_coding", "no_entries", "still_missing")
+Role = Literal["complete", "fixed_receipt", "fixed_coding", "no_entries", "still_missing", "split"]
+ROLES: tuple[Role, ...] = (
+    "complete",
+    "fixed_receipt",
+    "fixed_coding",
+    "no_entries",
+    "still_missing",
+    "split",
+)
 GAPS: dict[Role, str] = {
     "fixed_receipt": "missing_receipt",
     "fixed_coding": "missing_coding",
     "still_missing": "missing_both",
+    "split": "missing_both",  # until a reviewer accepts the suggested split
 }
 EXPENSE_TYPES = {"FUEL": "Fuel", "RESTAURANTS": "Meals", "HOTELS": "Hotel", "MISC": "General Expense"}
 
@@ -97,6 +106,13 @@ def make_month_documents(seed: int, image_dir: Path, *, cardholders: int = 5) ->
         charges = [line for line in holder.lines if line.net > 0]
         for position, line in enumerate(charges):
             full = _entry(holder, line, rng, _image(image_dir, line))
+            if position == 0 and role == "split":
+                # One charge claimed as two entries (two nights of one hotel bill): a split to suggest.
+                half = (line.net / 2).quantize(Decimal("0.01"))
+                parts = (replace(full, amount=half), replace(full, amount=line.net - half, images=()))
+                first += parts
+                completed += parts
+                continue
             gapped = full
             if position == 0 and role in ("fixed_receipt", "still_missing"):
                 gapped = replace(gapped, images=())

@@ -23,7 +23,8 @@ def get_gateway_settings(request: Request) -> GatewaySettings:
 
 
 async def get_db(runtime: Annotated[Runtime, Depends(get_runtime)]) -> AsyncIterator[AsyncSession]:
-    """One transaction per request, committed when the route returns without error."""
+    """One transaction per request. Routes that change data commit before they answer, because the code after
+    `yield` may run after the response has been sent; here it only commits what is left (nothing, normally)."""
     async with runtime.sessionmaker.begin() as db:
         yield db
 

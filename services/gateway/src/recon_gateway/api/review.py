@@ -28,6 +28,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 Reviewer = Field(min_length=1, max_length=200, pattern=r"\S", description="who decides (until sign-in arrives)")
 
 
+class Suggestion(BaseModel):
+    kind: str = Field(description="e.g. line_split_over_entries, receipt_covering_lines")
+    lines: list[str]
+    entries: list[str]
+    receipts: list[str]
+    reasons: list[str]
+
+
 class ReviewLine(BaseModel):
     transaction_id: uuid.UUID
     cardholder: str | None
@@ -39,6 +47,7 @@ class ReviewLine(BaseModel):
     confidence: float
     reasons: str | None
     candidates: list[Any]
+    suggestions: list[Suggestion]
 
 
 class IdentitySuggestion(BaseModel):
@@ -124,6 +133,7 @@ async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
             confidence=match.confidence_score,
             reasons=match.match_reason,
             candidates=match.candidates,
+            suggestions=[Suggestion.model_validate(x) for x in match.matching_factors.get("suggestions", [])],
         )
         for tx, match, employee in await review_store.lines_needing_review(db, session_id)
     ]
@@ -226,7 +236,9 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
     )
     await db.flush()
     entries = await review_store.audit_log(db, session_id)
-    return AuditEntry.model_validate(entries[-1], from_attributes=True)
+    recorded = AuditEntry.model_validate(entries[-1], from_attributes=True)
+    await db.commit()
+    return recorded
 
 
 @router.get("/audit", response_model=list[AuditEntry], responses={404: ERRORS[404]})

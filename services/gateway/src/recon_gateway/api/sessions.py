@@ -93,7 +93,9 @@ async def rename_session(session_id: uuid.UUID, change: SessionChange, db: DbDep
     session.name = change.name.strip()
     await db.flush()
     await db.refresh(session)
-    return Session.model_validate(session)
+    renamed = Session.model_validate(session)
+    await db.commit()
+    return renamed
 
 
 @router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
