@@ -132,6 +132,13 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     }
     assert {row[0] for row in rows} == expected_refs
 
+    # Uploading the same expense report once more replaces its entries; every decision follows them.
+    again = httpx.post(f"{stack.url}/api/sessions/{session_id}/uploads", files=files, timeout=60)
+    assert again.status_code == 202, again.text
+    wait_status(stack.url, session_id, {"completed"})
+    assert _statuses(report_rows(stack.url, session_id)) == third
+    assert _pvault(stack, session_id) == data
+
     audit = httpx.get(f"{base}/audit").json()
     assert [(a["actor"], a["action"], a["target_id"]) for a in audit] == [
         ("cy", "line.approve", ids[split_line.reference]),

@@ -115,6 +115,61 @@ async def _directory(db: AsyncSession) -> Directory:
     )
 
 
+def _entry_key(e: ExpenseEntryRow) -> tuple[Any, ...]:
+    return (e.employee, e.entry_date, e.amount, e.merchant, e.expense_type)
+
+
+async def _successors(
+    db: AsyncSession, session_id: uuid.UUID, entries: list[ExpenseEntryRow], receipts: list[ReceiptRow]
+) -> dict[uuid.UUID, str]:
+    """Where a decision's entry or receipt went when a newer expense report superseded the one it named.
+
+    Entries are the same claim when employee, date, amount, merchant and type agree; attachments are the same
+    image when their bytes hash the same. Decisions naming them follow them, so a re-upload keeps every decision.
+    """
+    # Twins (equal claims, equal images) follow in printed order: the n-th old twin becomes the n-th new one.
+    by_key: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for e in sorted(entries, key=lambda e: e.entry_index):
+        by_key[_entry_key(e)].append(str(e.id))
+    by_image: dict[str, list[str]] = defaultdict(list)
+    for r in receipts:
+        if r.image_sha256:
+            by_image[r.image_sha256].append(str(r.id))
+    current = {e.id for e in entries} | {r.id for r in receipts}
+    named = (
+        await db.execute(
+            select(ReviewDecisionRow.expense_entry_id, ReviewDecisionRow.receipt_id).where(
+                ReviewDecisionRow.session_id == session_id
+            )
+        )
+    ).all()
+    entry_ids = {e for e, _ in named if e is not None and e not in current}
+    receipt_ids = {r for _, r in named if r is not None and r not in current}
+    out: dict[uuid.UUID, str] = {}
+    if entry_ids:
+        old_entries = await db.scalars(
+            select(ExpenseEntryRow)
+            .where(
+                ExpenseEntryRow.upload_id.in_(
+                    select(ExpenseEntryRow.upload_id).where(ExpenseEntryRow.id.in_(entry_ids))
+                )
+            )
+            .order_by(ExpenseEntryRow.upload_id, ExpenseEntryRow.entry_index)
+        )
+        rank: dict[tuple[Any, ...], int] = defaultdict(int)
+        for old in old_entries:
+            key = (old.upload_id, *_entry_key(old))
+            position, rank[key] = rank[key], rank[key] + 1
+            found = by_key.get(_entry_key(old), [])
+            if old.id in entry_ids and position < len(found):
+                out[old.id] = found[position]
+    if receipt_ids:
+        for old_receipt in await db.scalars(select(ReceiptRow).where(ReceiptRow.id.in_(receipt_ids))):
+            if old_receipt.image_sha256 and (seen := by_image.get(old_receipt.image_sha256)):
+                out[old_receipt.id] = seen[0]
+    return out
+
+
 async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> SessionSides:
     lines = await _lines(db, session_id)
     entry_rows = await _current_entries(db, session_id)
@@ -153,12 +208,13 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
         )
         for r in receipt_rows
     ]
+    follow = await _successors(db, session_id, entry_rows, receipt_rows)
     decisions = [
         ReviewDecision(
             line_id=str(d.transaction_id),
             action=d.action,
-            entry_id=str(d.expense_entry_id) if d.expense_entry_id else None,
-            receipt_id=str(d.receipt_id) if d.receipt_id else None,
+            entry_id=follow.get(d.expense_entry_id, str(d.expense_entry_id)) if d.expense_entry_id else None,
+            receipt_id=follow.get(d.receipt_id, str(d.receipt_id)) if d.receipt_id else None,
             reason=d.reason,
         )
         for d in await db.scalars(
