@@ -7,6 +7,7 @@ from recon_contracts.events import FileUploaded
 from recon_contracts.worker import Runtime, build_runtime
 
 from recon_extractor.handlers.on_file_uploaded import SERVICE, on_file_uploaded
+from recon_extractor.ocr_service import LazyOcr
 from recon_extractor.read_document import Limits
 from recon_extractor.settings import ExtractorSettings
 
@@ -14,12 +15,18 @@ from recon_extractor.settings import ExtractorSettings
 def build(settings: ExtractorSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
     limits = Limits(settings.max_statement_pages, settings.max_page_content_mib * 1024 * 1024)
+    ocr = LazyOcr()
+    runtime.background.append(ocr.close_when_stopped)
 
     @runtime.broker.subscriber(runtime.topic(topics.FILE_UPLOADED), **runtime.subscription(max_poll_records=1))
     async def file_uploaded(event: FileUploaded) -> None:
         """Extract one uploaded file: a statement's card lines or a receipt's fields."""
         await on_file_uploaded(
-            event, runtime=runtime, progress_interval=settings.progress_interval_seconds, limits=limits
+            event,
+            runtime=runtime,
+            progress_interval=settings.progress_interval_seconds,
+            limits=limits,
+            ocr=ocr.read if settings.ocr_enabled else None,
         )
 
     return runtime

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -17,12 +16,12 @@ from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.pdf_limits import check_pdf_limits
-from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
+from recon_extractor.domain.receipt_read import Ocr, ReceiptRead, read_receipt, receipt_image_reader
 from recon_extractor.domain.statement_model import Statement
 
 PDF = "application/pdf"
 TABLES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-ReadImage = Callable[[bytes, str], Any]
+IMAGES = ("image/jpeg", "image/png", "image/heic")
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class ExtractedDocument:
     kind: str
     pages: int
     statement: Statement | None = None
-    receipt: ReceiptFields | None = None
+    receipts: tuple[ReceiptRead, ...] = ()
     expenses: ExpenseReport | None = None
 
     @property
@@ -65,13 +64,18 @@ def read_document(
     media_type: str,
     limits: Limits,
     on_page: Callable[[int, int], None] | None = None,
-    read_image: ReadImage | None = None,
+    ocr: Ocr | None = None,
 ) -> ExtractedDocument:
-    """Read a stored upload; raises ExtractionError with a message for the finance user when it cannot."""
+    """Read a stored upload; raises ExtractionError with a message for the finance user when it cannot.
+
+    `ocr` reads images: photographed receipts, scanned pages and the expense report's attachments.
+    """
     if media_type in TABLES:
         return ExtractedDocument("expense_report", 0, expenses=parse_expense_table(path))
+    if media_type in IMAGES:
+        return ExtractedDocument("receipt", 1, receipts=tuple(read_receipt(path.read_bytes(), ocr)))
     if media_type != PDF:
-        raise ExtractionError(f"{media_type} receipts cannot be read yet (PDF statements, expense reports, receipts)")
+        raise ExtractionError(f"{media_type} files cannot be read (statements, expense reports and receipts)")
     # Refuse page bombs and decompression bombs before any reader inflates a page.
     check_pdf_limits(path, limits.max_pages, limits.max_page_bytes)
     pages, first_text = _first_page(path)
@@ -80,6 +84,7 @@ def read_document(
         statement = extract_statement(path, on_page, max_pages=limits.max_pages, max_page_bytes=limits.max_page_bytes)
         return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
+        read_image = receipt_image_reader(ocr) if ocr is not None else None
         report = parse_expense_report(path, on_page=on_page, read_image=read_image)
         return ExtractedDocument(kind, pages, expenses=report)
-    return ExtractedDocument(kind, pages, receipt=extract_text_receipt(path))
+    return ExtractedDocument(kind, pages, receipts=tuple(read_receipt(path.read_bytes(), ocr)))

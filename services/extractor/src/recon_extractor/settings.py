@@ -14,6 +14,8 @@ class ExtractorSettings(ServiceSettings):
     progress_interval_seconds: float = 0.5
     max_statement_pages: int = 2000
     max_page_content_mib: int = 32
+    ocr_enabled: bool = True
+    """Read images (photos, scans, expense-report attachments) with OCR; off, images count but say nothing."""
 
 
 @lru_cache

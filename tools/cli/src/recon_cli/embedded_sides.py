@@ -10,7 +10,8 @@ from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.extract_statement import extract_statement
-from recon_extractor.domain.receipt_text import ReceiptFields, extract_text_receipt
+from recon_extractor.domain.receipt_read import Ocr, read_receipt, receipt_image_reader
+from recon_extractor.domain.receipt_text import ReceiptFields
 from recon_extractor.domain.statement_model import Statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
@@ -93,16 +94,27 @@ def _expenses(report: ExpenseReport) -> tuple[list[ExpenseEntry], list[Receipt]]
     return entries, receipts
 
 
-def read_sides(statement: Path, expenses: Path | None, loose: Sequence[Path]) -> Sides:
-    """Read every document; raises the extractor's ExtractionError naming what could not be read."""
+def read_sides(
+    statement: Path, expenses: Path | None, loose: Sequence[Path], *, ocr: Ocr | None, read_attachments: bool
+) -> Sides:
+    """Read every document; raises the extractor's ExtractionError naming what could not be read.
+
+    `ocr` reads photographed and scanned receipts; attachments of the expense report only when asked,
+    because at ~1.5 s an image a month's report takes a while (the service reads them in its pool).
+    """
     parsed = extract_statement(statement)
     warnings = [f"{statement.name}: {w}" for w in parsed.warnings]
     entries: list[ExpenseEntry] = []
     receipts: list[Receipt] = []
     if expenses is not None:
         is_table = expenses.suffix.lower() in TABLE_SUFFIXES
-        report = parse_expense_table(expenses) if is_table else parse_expense_report(expenses)
+        read_image = receipt_image_reader(ocr) if ocr is not None and read_attachments else None
+        report = parse_expense_table(expenses) if is_table else parse_expense_report(expenses, read_image=read_image)
         warnings += [f"{expenses.name}: {w}" for w in report.warnings]
         entries, receipts = _expenses(report)
-    receipts += [_receipt(path.name, extract_text_receipt(path), None) for path in loose]
+    for path in loose:
+        reads = read_receipt(path.read_bytes(), ocr)
+        receipts += [
+            _receipt(path.name if len(reads) == 1 else f"{path.name} p.{r.page}", r.fields, None) for r in reads
+        ]
     return Sides(parsed, _lines(parsed), entries, receipts, warnings)

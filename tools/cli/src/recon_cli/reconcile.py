@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from recon_extractor.ocr_service import LazyOcr
 from recon_matcher.domain.reconcile import reconcile
 from recon_matcher.domain.result_json import reconciliation_to_json
 from recon_matcher.domain.results import Reconciliation
@@ -94,11 +95,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--receipts", type=Path, nargs="*", default=[])
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
     parser.add_argument("--xlsx", type=Path, help="also write the Excel report here")
+    parser.add_argument(
+        "--read-attachments", action="store_true", help="OCR the expense report's receipt images too (slow)"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sides = read_sides(args.statement, args.expenses, args.receipts)
+    ocr = LazyOcr()
+    try:
+        sides = read_sides(
+            args.statement, args.expenses, args.receipts, ocr=ocr.read, read_attachments=args.read_attachments
+        )
+    finally:
+        ocr.close()
     result = reconcile(sides.lines, sides.entries, sides.receipts)
     print(dumps(issue_shape(result)))
     if args.xlsx:

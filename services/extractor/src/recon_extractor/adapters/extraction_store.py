@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,11 +18,13 @@ from recon_contracts.db import (
     TransactionRow,
 )
 from recon_contracts.events import FileUploaded
-from sqlalchemy import case, func, text, update
+from sqlalchemy import case, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from recon_extractor.domain.expense_model import ExpenseAttachment, ExpenseReport
+from recon_extractor.domain.receipt_duplicates import ReceiptKey, find_duplicates
+from recon_extractor.domain.receipt_read import ReceiptRead
 from recon_extractor.domain.receipt_text import ReceiptFields
 from recon_extractor.domain.statement_model import CardLine, Statement
 
@@ -102,6 +105,42 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
             else:
                 stored += 1
     return stored, skipped
+
+
+def receipt_rows(event: FileUploaded, reads: Sequence[ReceiptRead]) -> list[ReceiptRow]:
+    """One row per receipt in the file (a scanner batch holds several, one per page)."""
+    rows = []
+    for read in reads:
+        row = receipt_row(event, read.fields)
+        row.page = read.page
+        row.image_sha256 = read.image_sha256
+        if len(reads) > 1:
+            row.file_name = f"{event.filename} p.{read.page}"
+        rows.append(row)
+    return rows
+
+
+async def mark_duplicates(db: AsyncSession, session_id: uuid.UUID) -> int:
+    """Flag receipts already in the session: the same image bytes, or the same vendor, date and total.
+
+    The first one stays; later copies point at it and are not counted again.
+    """
+    rows = (
+        await db.scalars(
+            select(ReceiptRow)
+            .where(ReceiptRow.session_id == session_id, ReceiptRow.processing_status == "completed")
+            .order_by(ReceiptRow.created_at, ReceiptRow.id)
+        )
+    ).all()
+    keys = [ReceiptKey(str(r.id), r.image_sha256, r.vendor_name, r.receipt_date, r.amount) for r in rows]
+    by_id = {str(r.id): r for r in rows}
+    marked = 0
+    for duplicate in find_duplicates(keys):
+        row = by_id[duplicate.id]
+        if row.duplicate_of_id is None and row.expense_entry_id is None:
+            row.duplicate_of_id = uuid.UUID(duplicate.original)
+            marked += 1
+    return marked
 
 
 def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:

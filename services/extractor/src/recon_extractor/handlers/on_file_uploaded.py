@@ -12,12 +12,14 @@ from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
 from recon_extractor.adapters.extraction_store import (
-    receipt_row,
+    mark_duplicates,
+    receipt_rows,
     record_file_outcome,
     save_expense_report,
     save_statement,
 )
 from recon_extractor.domain.errors import ExtractionError
+from recon_extractor.domain.receipt_read import Ocr
 from recon_extractor.read_document import ExtractedDocument, Limits, read_document
 
 log = structlog.get_logger(__name__)
@@ -46,7 +48,7 @@ async def _report(runtime: Runtime, event: FileUploaded, message: str, current: 
 
 
 async def _read_with_progress(
-    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits
+    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits, ocr: Ocr | None
 ) -> ExtractedDocument:
     """Read the file in a worker thread while page progress is reported at most every `interval` seconds."""
     pages = _Pages()
@@ -55,7 +57,7 @@ async def _read_with_progress(
         pages.done, pages.total = done, total
 
     path = runtime.blobs.local_path(event.blob_ref)
-    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, limits, on_page))
+    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, limits, on_page, ocr))
     reported = 0
     while not task.done():
         await asyncio.wait({task}, timeout=interval)
@@ -67,14 +69,16 @@ async def _read_with_progress(
     return task.result()
 
 
-async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_interval: float, limits: Limits) -> None:
+async def on_file_uploaded(
+    event: FileUploaded, *, runtime: Runtime, progress_interval: float, limits: Limits, ocr: Ocr | None
+) -> None:
     if await runtime.inbox.seen(event):
         return
     await _report(runtime, event, f"reading {event.filename}", None, None)
     document: ExtractedDocument | None = None
     error: str | None = None
     try:
-        document = await _read_with_progress(runtime, event, progress_interval, limits)
+        document = await _read_with_progress(runtime, event, progress_interval, limits, ocr)
     except (ExtractionError, PermanentError) as exc:
         error = f"{event.filename}: {exc}"
     except Exception as exc:
@@ -95,9 +99,13 @@ async def on_file_uploaded(event: FileUploaded, *, runtime: Runtime, progress_in
         elif document is not None and document.expenses is not None:
             entries, attachments = await save_expense_report(uow.db, event, document.expenses)
             message = f"{event.filename}: {entries} expense entries with {attachments} receipt images"
-        elif document is not None and document.receipt is not None:
-            uow.db.add(receipt_row(event, document.receipt))
-            message = f"{event.filename}: receipt read"
+        elif document is not None and document.receipts:
+            uow.db.add_all(receipt_rows(event, document.receipts))
+            await uow.db.flush()
+            duplicates = await mark_duplicates(uow.db, event.session_id)
+            message = f"{event.filename}: {len(document.receipts)} receipt(s) read"
+            if duplicates:
+                message += f", {duplicates} already uploaded (kept once)"
         batch = await record_file_outcome(
             uow.db,
             event,
