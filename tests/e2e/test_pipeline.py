@@ -294,3 +294,21 @@ def test_expense_report_entries_and_attachments_are_stored(stack: Stack, tmp_pat
     from_pdf = sorted((r[0], Decimal(str(r[3])), r[8]) for r in rows if r[8] is not None and r[8] > 0)
     expected = sorted((e.employee, e.amount, len(e.images)) for e in entries if e.images)
     assert [(n, round(a, 4), k) for n, a, k in from_pdf] == [(n, a, k) for n, a, k in expected]
+
+
+def test_a_photographed_receipt_is_read_by_ocr(stack: Stack, tmp_path: Path) -> None:
+    import json as json_module
+
+    sample = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "sroie-dev"
+    image, key = sample / "img" / "001.jpg", json_module.loads((sample / "key" / "001.json").read_text())
+    _, statement_pdf, _, _ = make_month(tmp_path, seed=51, cardholders=1)
+    session_id = upload(stack.url, [statement_pdf, image]).json()["session_id"]
+    wait_status(stack.url, session_id, {"completed"}, timeout=180)
+    response = httpx.get(f"{stack.url}/api/sessions/{session_id}/report", params={"format": "xlsx"}, timeout=30)
+    from openpyxl import load_workbook
+
+    [receipt] = list(
+        load_workbook(io.BytesIO(response.content), read_only=True)["Receipts"].iter_rows(values_only=True)
+    )[1:]
+    assert receipt[0] == "001.jpg"
+    assert Decimal(str(receipt[3])).quantize(Decimal("0.01")) == Decimal(key["total"])
