@@ -164,6 +164,7 @@ def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
             "tip": _money(fields.tip),
             "card_last4": fields.card_last4,
             "payment_method": fields.payment_method,
+            "date_ambiguous": fields.date_ambiguous,
             "confidence": fields.confidence,
         },
         processing_status="completed",
