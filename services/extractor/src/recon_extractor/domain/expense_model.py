@@ -5,6 +5,7 @@ Numbering: `index` and `index_on_page` count from 0 (positions in a sequence), `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -56,3 +57,32 @@ class ExpenseReport:
 
 TEXT_FIELDS = ("employee", "expense_type", "purpose", "merchant", "address", "gl_account", "job", "phase", "cost_type")
 ENTRY_FIELDS = (*TEXT_FIELDS, "date", "amount")
+
+
+def entry_from_fields(
+    index: int,
+    employee: str,
+    day: date | None,
+    amount: Decimal | None,
+    fields: Mapping[str, str | None],
+    *,
+    page: int | None = None,
+    attachments: tuple[ExpenseAttachment, ...] = (),
+) -> ExpenseEntry:
+    """An entry from the text fields a layout or a column mapping read (the other TEXT_FIELDS by name)."""
+    return ExpenseEntry(
+        index=index,
+        employee=employee,
+        expense_type=fields.get("expense_type"),
+        date=day,
+        amount=amount,
+        purpose=fields.get("purpose"),
+        merchant=fields.get("merchant"),
+        address=fields.get("address"),
+        gl_account=fields.get("gl_account"),
+        job=fields.get("job"),
+        phase=fields.get("phase"),
+        cost_type=fields.get("cost_type"),
+        page=page,
+        attachments=attachments,
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from recon_extractor.domain.errors import ExtractionError
 from recon_extractor.domain.expense_layout import ExpenseLayout, load_expense_layout
-from recon_extractor.domain.expense_model import ExpenseAttachment, ExpenseEntry, ExpenseReport
+from recon_extractor.domain.expense_model import ExpenseAttachment, ExpenseEntry, ExpenseReport, entry_from_fields
 from recon_extractor.domain.expense_pages import PageImage, iter_page_content
 from recon_extractor.domain.glyphs import Word
 from recon_extractor.domain.text_rows import Row
@@ -130,22 +130,7 @@ class _Reader:
         if amount_text and amount is None:
             self.warnings.append(f"{where}: cannot read amount {amount_text!r}")
         self.entries.append(
-            ExpenseEntry(
-                index=d.index,
-                employee=who,
-                expense_type=values.get("expense_type"),
-                date=day,
-                amount=amount,
-                purpose=values.get("purpose"),
-                merchant=values.get("merchant"),
-                address=values.get("address"),
-                gl_account=values.get("gl_account"),
-                job=values.get("job"),
-                phase=values.get("phase"),
-                cost_type=values.get("cost_type"),
-                page=d.page,
-                attachments=tuple(d.attachments),
-            )
+            entry_from_fields(d.index, who, day, amount, values, page=d.page, attachments=tuple(d.attachments))
         )
 
 

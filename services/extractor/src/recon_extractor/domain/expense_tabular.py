@@ -17,7 +17,7 @@ from typing import Any
 
 from recon_extractor.domain.amounts import parse_amount
 from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentError
-from recon_extractor.domain.expense_model import ExpenseEntry, ExpenseReport
+from recon_extractor.domain.expense_model import ExpenseEntry, ExpenseReport, entry_from_fields
 
 CENT = Decimal("0.01")
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -156,22 +156,7 @@ class _Table:
             self.warnings.append(f"row {number} ({who}): cannot read date {raw_date!r}")
         if _text(raw_amount) and amount is None:
             self.warnings.append(f"row {number} ({who}): cannot read amount {raw_amount!r}")
-        self.entries.append(
-            ExpenseEntry(
-                index=len(self.entries),
-                employee=who,
-                expense_type=text.get("expense_type"),
-                date=day,
-                amount=amount,
-                purpose=text.get("purpose"),
-                merchant=text.get("merchant"),
-                address=text.get("address"),
-                gl_account=text.get("gl_account"),
-                job=text.get("job"),
-                phase=text.get("phase"),
-                cost_type=text.get("cost_type"),
-            )
-        )
+        self.entries.append(entry_from_fields(len(self.entries), who, day, amount, text))
 
 
 def parse_expense_table(path: str | Path, *, mapping: ColumnMapping | None = None) -> ExpenseReport:
