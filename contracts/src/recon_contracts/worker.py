@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from recon_contracts.blobstore import LocalBlobStore
 from recon_contracts.db.engine import make_engine, make_sessionmaker
 from recon_contracts.dead_letter import dead_letter_middleware
+from recon_contracts.events import ProgressReported, Stage
 from recon_contracts.inbox import Inbox
 from recon_contracts.logging_setup import configure_logging
 from recon_contracts.outbox import OutboxRelay
+from recon_contracts.outbox import stage as stage_events
 from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import Topic
 
@@ -52,6 +55,23 @@ class Runtime:
         }
         options.update(overrides)
         return options
+
+    async def report(
+        self, session_id: uuid.UUID, stage: Stage, message: str, current: int | None = None, total: int | None = None
+    ) -> None:
+        """Stage a progress event in a transaction of its own (progress that goes with no data change)."""
+        async with self.sessionmaker.begin() as db:
+            stage_events(
+                db,
+                ProgressReported(
+                    session_id=session_id,
+                    service=self.service,
+                    stage=stage,
+                    message=message,
+                    current=current,
+                    total=total,
+                ),
+            )
 
     async def start_background(self) -> None:
         """Start the outbox relay and any loops the service added (they stop when stop_background is called)."""

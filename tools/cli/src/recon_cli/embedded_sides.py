@@ -7,15 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recon_extractor.domain.expense_model import ExpenseReport
-from recon_extractor.domain.expense_report_pdf import parse_expense_report
-from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.receipt_read import Ocr, read_receipt, receipt_image_reader
 from recon_extractor.domain.receipt_text import ReceiptFields
 from recon_extractor.domain.statement_model import Statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
-TABLE_SUFFIXES = (".csv", ".xlsx")
+from recon_cli.extract_expense_report import parse_expense_file
 
 
 @dataclass(frozen=True)
@@ -107,9 +105,8 @@ def read_sides(
     entries: list[ExpenseEntry] = []
     receipts: list[Receipt] = []
     if expenses is not None:
-        is_table = expenses.suffix.lower() in TABLE_SUFFIXES
         read_image = receipt_image_reader(ocr) if ocr is not None and read_attachments else None
-        report = parse_expense_table(expenses) if is_table else parse_expense_report(expenses, read_image=read_image)
+        report = parse_expense_file(expenses, read_image)
         warnings += [f"{expenses.name}: {w}" for w in report.warnings]
         entries, receipts = _expenses(report)
     for path in loose:

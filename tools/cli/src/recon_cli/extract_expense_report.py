@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from recon_extractor.domain.expense_model import ExpenseEntry, ExpenseReport
-from recon_extractor.domain.expense_report_pdf import parse_expense_report
+from recon_extractor.domain.expense_report_pdf import ReadImage, parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
 
 from recon_cli.json_output import dumps
@@ -43,6 +43,13 @@ def _entry(entry: ExpenseEntry) -> dict[str, Any]:
     return fields
 
 
+def parse_expense_file(path: Path, read_image: ReadImage | None = None) -> ExpenseReport:
+    """An expense report from its file: a CSV/XLSX export by column mapping, else the PDF layout."""
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return parse_expense_table(path)
+    return parse_expense_report(path, read_image=read_image)
+
+
 def expense_report_json(report: ExpenseReport) -> dict[str, Any]:
     return {"entries": [_entry(e) for e in report.entries], "warnings": list(report.warnings)}
 
@@ -56,6 +63,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path: Path = args.file
-    report = parse_expense_table(path) if path.suffix.lower() in TABLE_SUFFIXES else parse_expense_report(path)
-    print(dumps(expense_report_json(report)))
+    print(dumps(expense_report_json(parse_expense_file(path))))
     return 0

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import structlog
 from recon_contracts.errors import PermanentError, is_transient
 from recon_contracts.events import FileUploaded, ProgressReported, SessionExtracted
-from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
 from recon_extractor.adapters.extraction_store import (
@@ -32,21 +31,6 @@ class _Pages:
     total: int = 0
 
 
-async def _report(runtime: Runtime, event: FileUploaded, message: str, current: int | None, total: int | None) -> None:
-    async with runtime.sessionmaker.begin() as db:
-        stage(
-            db,
-            ProgressReported(
-                session_id=event.session_id,
-                service=SERVICE,
-                stage="extracting",
-                message=message,
-                current=current,
-                total=total,
-            ),
-        )
-
-
 async def _read_with_progress(
     runtime: Runtime, event: FileUploaded, interval: float, limits: Limits, ocr: Ocr | None
 ) -> ExtractedDocument:
@@ -63,9 +47,8 @@ async def _read_with_progress(
         await asyncio.wait({task}, timeout=interval)
         if pages.done != reported:
             reported = pages.done
-            await _report(
-                runtime, event, f"{event.filename}: page {pages.done} of {pages.total}", pages.done, pages.total
-            )
+            message = f"{event.filename}: page {pages.done} of {pages.total}"
+            await runtime.report(event.session_id, "extracting", message, pages.done, pages.total)
     return task.result()
 
 
@@ -74,7 +57,7 @@ async def on_file_uploaded(
 ) -> None:
     if await runtime.inbox.seen(event):
         return
-    await _report(runtime, event, f"reading {event.filename}", None, None)
+    await runtime.report(event.session_id, "extracting", f"reading {event.filename}")
     document: ExtractedDocument | None = None
     error: str | None = None
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 from recon_contracts.events import Event, ProgressReported, SessionMatched
-from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
 from recon_matcher.adapters.reconcile_store import load_session_sides, save_run
@@ -25,11 +24,7 @@ async def rematch_session(event: Event, *, runtime: Runtime, settings: MatchSett
     """Reconcile the event's session in one transaction (a failed run leaves the previous results intact)."""
     if await runtime.inbox.seen(event):
         return
-    async with runtime.sessionmaker.begin() as db:
-        started = ProgressReported(
-            session_id=event.session_id, service=SERVICE, stage="matching", message="matching card lines"
-        )
-        stage(db, started)
+    await runtime.report(event.session_id, "matching", "matching card lines")
     async with runtime.inbox.once(event) as uow:
         if uow is None:
             return

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from recon_contracts.blobstore import StoredBlob
 from recon_contracts.events import ProgressReported, SessionMatched
-from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
 
 from recon_reporter.adapters.report_source import ap_line, load_session, save_artifact, stream_lines
@@ -54,11 +53,7 @@ def _build(session: ReportSession, spool: Path, folder: Path) -> dict[str, tuple
 async def on_session_matched(event: SessionMatched, *, runtime: Runtime) -> None:
     if await runtime.inbox.seen(event):
         return
-    async with runtime.sessionmaker.begin() as db:
-        started = ProgressReported(
-            session_id=event.session_id, service=SERVICE, stage="reporting", message="building reports"
-        )
-        stage(db, started)
+    await runtime.report(event.session_id, "reporting", "building reports")
     # Each build gets its own keys, so a re-run never overwrites a report someone is downloading.
     build_id = uuid.uuid4()
     stored: dict[str, tuple[StoredBlob, int]] = {}
