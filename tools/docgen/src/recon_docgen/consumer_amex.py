@@ -76,9 +76,14 @@ class AmexPrinter(Printer):
             (Cell(self.desc_x, f"Commission Amount: 0.00 Currency Exchange Rate: {line.foreign.rate}"),),
         ]
 
-    def card_member(self, name: str, last4: str, amount: str = "") -> Row:
-        cells = (Cell(36, name), Cell(200, f"Card Ending 7-1{last4}"))
-        return (*cells, Cell(576, amount, right=True)) if amount else cells
+    def card_member(self, name: str, last4: str, amount: str) -> Row:
+        """A card member's row in the Summary, with the member's total."""
+        return Cell(36, name), Cell(200, f"Card Ending 7-1{last4}"), Cell(576, amount, right=True)
+
+    @staticmethod
+    def card_member_header(name: str, last4: str) -> Block:
+        """Where a card member's lines start in the Detail: the name, then its own "Card Ending" row."""
+        return (Cell(576, "Amount", right=True),), (Cell(36, name),), (Cell(36, f"Card Ending 7-1{last4}"),)
 
     def blocks(self) -> list[Block]:
         s = self.stmt
@@ -90,7 +95,7 @@ class AmexPrinter(Printer):
             out.append((heading(title, right=Cell(576, "Amount", right=True)),))
             for holder, lines in groups(s, section):
                 if holder is not None:
-                    out.append((self.card_member(holder.name, holder.last4),))
+                    out.append(self.card_member_header(holder.name, holder.last4))
                 out += [self.line_block(line) for line in lines]
             out.append((pair(total, money(s.total(section)), 100, 576),))
         out.append((heading("New Charges"), heading("Summary")))
@@ -100,7 +105,7 @@ class AmexPrinter(Printer):
         out.append((pair("Total New Charges", money(s.total("charges")), 100, 576), BLANK, heading("Detail")))
         for holder, lines in groups(s, "charges"):
             assert holder is not None
-            out.append((self.card_member(holder.name, holder.last4), (Cell(576, "Amount", right=True),)))
+            out.append(self.card_member_header(holder.name, holder.last4))
             out += [self.line_block(line) for line in lines]
         out += self.tables(
             ("Fees", (("Total Fees for this Period", ZERO_USD),)),

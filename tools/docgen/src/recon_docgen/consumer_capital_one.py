@@ -35,6 +35,9 @@ class CapitalOnePrinter(Printer):
             return f"({money(-value)})"
         return money(value, minus="- ")
 
+    def kinds(self, kind: str) -> Decimal:
+        return sum((ln.amount for ln in self.stmt.lines if ln.kind == kind), Decimal("0.00"))
+
     def dates(self, line: ConsumerLine) -> list[Cell]:
         posted = line.posted_date or line.transaction_date
         return [
@@ -54,7 +57,10 @@ class CapitalOnePrinter(Printer):
             (Cell(36, self.cycle),),
             heading("Account Summary"),
             pair("Previous Balance", money(s.previous_balance), edge=380),
-            pair("Payments and Credits", self.amount(s.total("payments")), edge=380),
+            # Payments and other credits apart, as on a 2025 Venture X statement (Ninja91/ExpenseExplorer
+            # debug_statement.md), so no printed total covers the "Payments, Credits and Adjustments" lines.
+            pair("Payments", self.amount(self.kinds("payment")), edge=380),
+            pair("Other Credits", self.amount(self.kinds("credit")), edge=380),
             pair("Transactions", plus(s.total("purchases")).replace("+", "+ "), edge=380),
             pair("Fees Charged", "+ $0.00", edge=380),
             pair("Interest Charged", "+ $0.00", edge=380),
@@ -105,7 +111,6 @@ class CapitalOnePrinter(Printer):
         s = self.stmt
         out: list[Block] = []
         for section, title in (("payments", "Payments, Credits and Adjustments"), ("purchases", "Transactions")):
-            out.append((heading(title),))
             for holder, lines in groups(s, section):
                 assert holder is not None
                 out.append(((Cell(36, f"{holder.name} #{holder.last4}: {title}", bold=True),),))
@@ -123,8 +128,8 @@ class CapitalOnePrinter(Printer):
             (
                 "Totals Year-to-Date",
                 (
-                    (f"Total Fees charged in {self.year}", ZERO_USD),
-                    (f"Total Interest charged in {self.year}", ZERO_USD),
+                    ("Total Fees charged", ZERO_USD),
+                    ("Total Interest charged", ZERO_USD),
                 ),
             ),
             (

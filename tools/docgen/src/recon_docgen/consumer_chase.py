@@ -1,4 +1,10 @@
-"""Chase as printed: ACCOUNT SUMMARY beside PAYMENT INFORMATION, then ACCOUNT ACTIVITY by section."""
+"""Chase business (Ink) cards as printed: ACCOUNT SUMMARY beside PAYMENT INFORMATION, then ACCOUNT ACTIVITY by card.
+
+Each card's lines (payments, credits and fees too) end with the employee's name and the card's subtotal,
+"TRANSACTIONS THIS CYCLE (CARD 1091) $2566.65-": no thousands separator, a trailing minus, and "INCLUDING
+PAYMENTS RECEIVED" on the next row when the card's lines hold a payment (public pdfplumber dumps:
+steerave/rental-tax-pipeline tests/fixtures/chase_credit/sample_feb_2024.txt, ashok-raj/ChaseAnalyzer).
+"""
 
 from __future__ import annotations
 
@@ -20,23 +26,32 @@ from recon_docgen.consumer_formats import (
     plus,
     short,
 )
-from recon_docgen.consumer_scenario import ConsumerLine
+from recon_docgen.consumer_scenario import CHASE_FX_FEE, ConsumerLine
+
+
+def subtotal(value: Decimal) -> str:
+    """A card's subtotal as printed: `$12355.20`, `$2566.65-`."""
+    return f"${abs(value):.2f}{'-' if value < 0 else ''}"
 
 
 class ChasePrinter(Printer):
     def amount(self, value: Decimal) -> str:
-        return money(value, dollar="")
+        """`1,234.56`, `-500.00`, and `.26` under a dollar (no leading zero)."""
+        printed = money(value, dollar="")
+        return printed.replace("0.", ".", 1) if abs(value) < 1 else printed
 
     def first_page(self) -> list[Row]:
         s = self.stmt
+        fees = sum((ln.amount for ln in s.lines if ln.merchant == CHASE_FX_FEE[0]), Decimal("0.00"))
+        credits = sum((ln.amount for ln in s.lines if ln.amount < 0), Decimal("0.00"))
         summary = [
             heading("ACCOUNT SUMMARY"),
             (Cell(36, f"Account Number: XXXX XXXX XXXX {s.account_last4}"),),
             pair("Previous Balance", money(s.previous_balance)),
-            pair("Payment, Credits", money(s.total("payments"))),
-            pair("Purchases", plus(s.total("purchases"))),
+            pair("Payment, Credits", money(credits)),
+            pair("Purchases", plus(s.total() - credits - fees)),
             pair("Cash Advances", ZERO_USD),
-            pair("Fees Charged", ZERO_USD),
+            pair("Fees Charged", plus(fees)),
             pair("Interest Charged", ZERO_USD),
             pair("New Balance", money(s.new_balance)),
             (Cell(36, f"Opening/Closing Date {short(s.cycle_start)} - {short(s.cycle_end)}"),),
@@ -53,6 +68,7 @@ class ChasePrinter(Printer):
         address: list[Row] = [
             BLANK,
             (Cell(36, s.primary.name),),
+            (Cell(36, "EXAMPLE HOLDINGS LLC"),),
             (Cell(36, "1200 MAIN ST"),),
             (Cell(36, "HOUSTON TX 77002"),),
             BLANK,
@@ -99,17 +115,22 @@ class ChasePrinter(Printer):
         ]
 
     def blocks(self) -> list[Block]:
-        s = self.stmt
-        out: list[Block] = [(heading("PAYMENTS AND OTHER CREDITS"),)]
-        out += [self.line_block(line) for _, lines in groups(s, "payments") for line in lines]
-        out.append((heading("PURCHASE"),))
-        for holder, lines in groups(s, "purchases"):
+        out: list[Block] = []
+        for holder, lines in groups(self.stmt, "activity"):
             assert holder is not None
-            total = money(holder.section_total("purchases"))
-            out.append(
-                ((Cell(36, holder.name),), (Cell(36, f"TRANSACTIONS THIS CYCLE (CARD {holder.last4}) {total}"),))
-            )
             out += [self.line_block(line) for line in lines]
+            footer: list[Row] = [
+                (Cell(36, holder.name),),
+                (
+                    Cell(
+                        36,
+                        f"TRANSACTIONS THIS CYCLE (CARD {holder.last4}) {subtotal(holder.section_total('activity'))}",
+                    ),
+                ),
+            ]
+            if any(line.kind == "payment" for line in lines):
+                footer.append((Cell(36, "INCLUDING PAYMENTS RECEIVED"),))
+            out.append(tuple(footer))
         return out + self.tables(
             ("FEES CHARGED", (("TOTAL FEES FOR THIS PERIOD", ZERO_USD),)),
             ("INTEREST CHARGED", (("TOTAL INTEREST FOR THIS PERIOD", ZERO_USD),)),

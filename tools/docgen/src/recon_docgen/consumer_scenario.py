@@ -24,11 +24,14 @@ ZERO = Decimal("0.00")
 # Per format: (section name as its layout calls it, kinds of line printed there, printed per card?).
 SECTIONS: dict[Format, tuple[tuple[str, tuple[Kind, ...], bool], ...]] = {
     "amex": (("payments", ("payment",), False), ("credits", ("credit",), True), ("charges", ("purchase",), True)),
-    "chase": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), True)),
+    # Chase business (Ink) cards: one list per card, payments and credits first, no section headings.
+    "chase": (("activity", ("payment", "credit", "purchase"), True),),
     "capital_one": (("payments", ("payment", "credit"), True), ("purchases", ("purchase",), True)),
     "us_bank": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
 }
 FX_FORMATS = frozenset({"amex", "chase"})
+# Chase's fee on a foreign charge, a line of its own under the charge's detail rows.
+CHASE_FX_FEE = ("FOREIGN TRANSACTION FEE", Decimal("0.03"))
 PAYMENTS: dict[Format, str] = {
     "amex": "MOBILE PAYMENT - THANK YOU",
     "chase": "AUTOMATIC PAYMENT - THANK YOU",
@@ -172,6 +175,18 @@ class _Drawer:
         return ConsumerLine(trans, posted, ref, rows, usd, "purchase", section, ConsumerForeign(foreign, code, rate))
 
 
+def _with_fx_fees(lines: list[ConsumerLine]) -> list[ConsumerLine]:
+    """Chase: each foreign charge followed by its fee line, often under a dollar (printed `.26`)."""
+    label, share = CHASE_FX_FEE
+    out: list[ConsumerLine] = []
+    for line in lines:
+        out.append(line)
+        if line.foreign:
+            fee = (line.amount * share).quantize(CENT, rounding=ROUND_HALF_UP)
+            out.append(ConsumerLine(line.transaction_date, None, None, (label,), fee, "purchase", line.section))
+    return out
+
+
 def _names(rng: random.Random, count: int) -> list[str]:
     names: list[str] = []
     while len(names) < count:
@@ -208,7 +223,16 @@ def make_consumer_statement(
         if not per_card:  # printed once for the account, so it belongs to the primary cardholder
             groups = [[line for group in groups for line in group]]
         for i, lines in enumerate(groups):
-            lines.sort(key=lambda ln: (ln.transaction_date, ln.posted_date or ln.transaction_date))
+            # Chase lists a card's payments and credits before its charges, each by date.
+            lines.sort(
+                key=lambda ln: (
+                    fmt == "chase" and ln.amount > 0,
+                    ln.transaction_date,
+                    ln.posted_date or ln.transaction_date,
+                )
+            )
+            if fmt == "chase":
+                lines[:] = _with_fx_fees(lines)
             if lines:
                 printed.setdefault(i, []).extend(lines)
     order = sorted(printed, key=list(printed).index)

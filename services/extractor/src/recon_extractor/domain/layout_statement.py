@@ -40,6 +40,8 @@ class LayoutParser:
         self.holder_name: str | None = None
         self.section: SectionSpec | None = next((s for s in layout.sections if s.name == layout.start_section), None)
         self.holder: HolderKey | None = None
+        self.opened: set[str] = set()  # sections whose header was printed
+        self.claimed = 0  # lines before this index are on a card named by a footer row
         self.open: PendingLine | None = None
         self.plain_above: str | None = None
         self.ends_in_amount = layout.compile(r"(?:^|\s)(?P<amount>{amount})$")
@@ -78,6 +80,7 @@ class LayoutParser:
             if pattern.search(text):
                 self._close()
                 self.section = section
+                self.opened.add(section.name)
                 return
         for pattern, spec in self.layout.cardholder_rules:
             if m := pattern.search(text):
@@ -161,7 +164,7 @@ class LayoutParser:
         return True
 
     def _amount(self, printed: str) -> Decimal | None:
-        value = parse_amount(printed.replace("+", "").strip())
+        value = _signed(printed)
         if value is not None and self.section is not None and self.section.credits:
             value = -abs(value)
         return value
@@ -173,14 +176,30 @@ class LayoutParser:
         self._close()
         groups = m.groupdict()
         name = groups.get("name") or (above if spec.name_above else None) or self._holder()[0]
-        self.holder = (" ".join(name.split()), groups.get("last4"))
-        self.book.holders.setdefault(self.holder, None)
-        if groups.get("amount") and (amount := parse_amount(groups["amount"].replace("+", ""))) is not None:
-            self.book.totals.append(PrintedTotal(None, m.group(0), amount, spec.total_sections, self.holder, page))
+        holder = (" ".join(name.split()), groups.get("last4"))
+        if spec.section:
+            self.section = next(s for s in self.layout.sections if s.name == spec.section)
+            self.opened.add(spec.section)
+        if spec.closes:
+            self._claim(holder)
+        else:
+            self.holder = holder
+            self.book.holders.setdefault(holder, None)
+        if groups.get("amount") and (amount := _signed(groups["amount"])) is not None:
+            self.book.totals.append(PrintedTotal(None, m.group(0), amount, spec.total_sections, holder, page))
+
+    def _claim(self, holder: HolderKey) -> None:
+        """A footer row names the card of every line printed since the previous footer."""
+        book = self.book
+        for line in book.lines[self.claimed :]:
+            line.holder = holder
+        self.claimed = len(book.lines)
+        used = {line.holder for line in book.lines}
+        book.holders = {key: None for key in (*book.holders, holder) if key in used or key == holder}
 
     def _total(self, page: int, m: re.Match[str], spec: TotalSpec) -> None:
         self._close()
-        amount = parse_amount(m.group("amount").replace("+", ""))
+        amount = _signed(m.group("amount"))
         if amount is None:
             self.warnings.append(f"page {page}: unreadable total {m.group(0)!r}")
             return
@@ -205,11 +224,23 @@ class LayoutParser:
         if self.period is None:
             self.warnings.append("statement period not found; dates printed without a year cannot be placed")
         cardholders = self.book.cardholders(period, self.layout.currency)
+        # A summary total of sections this statement never printed (Chase business cards list every line
+        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against.
+        self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
         printed = self.book.check_totals(declared=bool(self.layout.totals))
         net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
         account = f"XXXX{self.account_last4}" if self.account_last4 else None
         totals = {**printed, "net": net}
         return Statement(self.layout.issuer, *period, account, cardholders, totals, tuple(self.warnings))
+
+
+def _signed(printed: str) -> Decimal | None:
+    """A printed amount; a trailing minus (`$2566.65-`, Chase card subtotals) makes it negative."""
+    text = printed.replace("+", "").strip()
+    if text.endswith("-"):
+        value = parse_amount(text[:-1])
+        return None if value is None else -value
+    return parse_amount(text)
 
 
 def _first_group(patterns: Sequence[re.Pattern[str]], text: str, group: str) -> str | None:

@@ -22,13 +22,15 @@ from recon_extractor.domain.errors import ExtractionError
 from recon_extractor.domain.statement_dates import format_regex
 
 LAYOUT_DIR = Path(__file__).parent / "statement_layouts"
-CreditStyle = Literal["minus", "parentheses", "cr"]
-_NUM = r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}"
+CreditStyle = Literal["minus", "parentheses", "cr", "trailing_minus"]
+# Chase prints amounts under a dollar without the leading zero: `.99`.
+_NUM = r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d*)\.\d{2}"
 _MONEY = r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CREDIT_FORMS: dict[CreditStyle, str] = {
     "cr": rf"{_NUM}\s?CR",
     "parentheses": rf"\(\s?{_NUM}\s?\)",
     "minus": rf"-\s?{_NUM}",
+    "trailing_minus": rf"{_NUM}-",
 }
 
 
@@ -74,6 +76,8 @@ class CardholderSpec(_Frozen):
     pattern: str
     total_sections: tuple[str, ...] = ()
     name_above: bool = False  # the name is the plain row printed just above (Chase business cards)
+    closes: bool = False  # a footer: the lines since the previous footer are on this card (Chase business cards)
+    section: str | None = None  # the header opens this section too (Capital One: "NAME #1234: Transactions")
 
 
 class TotalSpec(_Frozen):
@@ -167,6 +171,7 @@ class StatementLayout(_Frozen):
         if len(set(names)) != len(names):
             raise ValueError("a section is declared twice")
         wanted = {n for t in self.totals for n in t.sections} | {n for c in self.cardholders for n in c.total_sections}
+        wanted |= {c.section for c in self.cardholders if c.section}
         if self.start_section:
             wanted.add(self.start_section)
         if unknown := wanted - set(names):
