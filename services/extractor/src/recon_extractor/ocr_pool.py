@@ -70,12 +70,12 @@ def _serve(conn: Connection, factory: EngineFactory, threads: int, memory_limit:
     conn.send(("ready", None))
     while True:
         try:
-            image = conn.recv_bytes()
+            image, det_max_side = conn.recv()
         except (EOFError, OSError):
             return
         try:
             cpu = time.process_time()
-            wire: _Wire = [(ln.text, ln.confidence, ln.box) for ln in engine.read(image)]
+            wire: _Wire = [(ln.text, ln.confidence, ln.box) for ln in engine.read(image, det_max_side)]
             conn.send(("ok", (wire, time.process_time() - cpu)))
         except Exception as exc:
             # numpy says MemoryError; onnxruntime and OpenCV say it in words ("Failed to allocate memory").
@@ -113,10 +113,12 @@ class _Worker:
                 raise OcrError(payload)
             self.ready = True
 
-    def read(self, image: bytes, start_timeout: float, timeout: float) -> tuple[list[OcrLine], float]:
+    def read(
+        self, image: bytes, det_max_side: int | None, start_timeout: float, timeout: float
+    ) -> tuple[list[OcrLine], float]:
         self.ensure_ready(start_timeout)
         try:
-            self.conn.send_bytes(image)
+            self.conn.send((image, det_max_side))
         except OSError as exc:  # it died between pages
             raise OcrResourceError(f"the OCR worker had died (exit code {self.process.exitcode})") from exc
         kind, payload = self._receive(timeout, "the OCR of the page")
@@ -157,11 +159,11 @@ class OcrPool:
     def _spawn(self) -> _Worker:
         return _Worker(self._ctx, self._factory, self._threads, self.settings.ocr_memory_limit_mb * 2**20)
 
-    def read(self, image: bytes) -> list[OcrLine]:
+    def read(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         """The image's text lines; OcrTimeoutError / OcrResourceError / OcrError for this page only."""
-        return self.read_measured(image)[0]
+        return self.read_measured(image, det_max_side)[0]
 
-    def read_measured(self, image: bytes) -> tuple[list[OcrLine], float]:
+    def read_measured(self, image: bytes, det_max_side: int | None = None) -> tuple[list[OcrLine], float]:
         """`read`, plus the CPU seconds the worker spent on the page (all its threads; unlike wall time,
         not inflated by other processes on the machine)."""
         if self._closed:
@@ -170,7 +172,8 @@ class OcrPool:
         if not worker.process.is_alive():
             worker = self._replace(worker)  # died while idle (killed from outside): not this page's fault
         try:
-            return worker.read(image, self.settings.ocr_start_timeout_seconds, self.settings.ocr_page_timeout_seconds)
+            s = self.settings
+            return worker.read(image, det_max_side, s.ocr_start_timeout_seconds, s.ocr_page_timeout_seconds)
         except (OcrTimeoutError, OcrResourceError):
             worker = self._replace(worker)  # stuck or dead: only a new process recovers
             raise

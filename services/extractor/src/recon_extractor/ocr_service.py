@@ -17,12 +17,12 @@ class LazyOcr:
         self._pool: OcrPool | None = None
         self._lock = threading.Lock()
 
-    def read(self, image: bytes) -> list[OcrLine]:
+    def read(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         with self._lock:
             if self._pool is None:
                 self._pool = OcrPool(self._settings or OcrSettings())
             pool = self._pool
-        return pool.read(image)
+        return pool.read(image, det_max_side)
 
     def close(self) -> None:
         with self._lock:

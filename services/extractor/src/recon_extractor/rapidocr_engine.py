@@ -54,8 +54,16 @@ class RapidOcrEngine:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         self._ocr = RapidOCR(params=params)
+        self._det_max_side = det_max_side
 
-    def read(self, image: bytes) -> list[OcrLine]:
+    def _detect_at(self, side: int) -> None:
+        # RapidOCR builds its detector on first use and reads the size from it on every call.
+        self._ocr.cfg.Det.limit_side_len = side
+        if self._ocr.text_det is not None:
+            self._ocr.text_det.limit_side_len = side
+
+    def read(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]:
+        self._detect_at(det_max_side or self._det_max_side)
         result: Any = self._ocr(image)  # a RapidOCROutput when detection and recognition both run
         if result.boxes is None or result.txts is None or result.scores is None:
             return []

@@ -15,9 +15,11 @@ from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.extract_statement import extract_statement
+from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.domain.pdf_limits import check_pdf_limits
-from recon_extractor.domain.receipt_read import Ocr, ReceiptRead, read_receipt, receipt_image_reader
+from recon_extractor.domain.receipt_read import ReceiptRead, read_receipt, receipt_image_reader
 from recon_extractor.domain.statement_model import Statement
+from recon_extractor.domain.statement_pages import first_page_ocr_text
 
 PDF = "application/pdf"
 TABLES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -79,9 +81,13 @@ def read_document(
     # Refuse page bombs and decompression bombs before any reader inflates a page.
     check_pdf_limits(path, limits.max_pages, limits.max_page_bytes)
     pages, first_text = _first_page(path)
+    if not first_text.strip() and ocr is not None:
+        first_text = first_page_ocr_text(path, ocr)  # a scan: a statement's title is large enough to read coarsely
     kind = detect_document_kind(first_text)
     if kind == "statement":
-        statement = extract_statement(path, on_page, max_pages=limits.max_pages, max_page_bytes=limits.max_page_bytes)
+        statement = extract_statement(
+            path, on_page, ocr=ocr, max_pages=limits.max_pages, max_page_bytes=limits.max_page_bytes
+        )
         return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
         read_image = receipt_image_reader(ocr) if ocr is not None else None

@@ -18,8 +18,9 @@ from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.domain.errors import NoTextLayerError, StatementFormatError
 from recon_extractor.domain.extract_statement import extract_statement
+from recon_extractor.domain.ocr_engine import OcrLine
 from recon_extractor.domain.pdf_words import iter_page_words
-from recon_extractor.domain.statement_pages import OCR_DPI, BBox, ocr_words
+from recon_extractor.domain.statement_pages import MAX_RENDER_SIDE, OCR_DPI, ocr_words
 
 
 def test_wex_500_pages_100_cardholders_every_artefact_exact(tmp_path: Path) -> None:
@@ -58,11 +59,15 @@ def test_a_receipt_is_not_a_statement(tmp_path: Path) -> None:
         extract_statement(tmp_path / "r.pdf")
 
 
-def _scan(text_pdf: Path, out: Path) -> list[list[tuple[str, BBox]]]:
-    """An image-only copy of `text_pdf`, and what a perfect OCR engine would read on each page (pixels)."""
-    scale = OCR_DPI / 72
+def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[tuple[float, float], ...]:
+    return (x0, top), (x1, top), (x1, bottom), (x0, bottom)
+
+
+def _scan(text_pdf: Path, out: Path) -> list[list[OcrLine]]:
+    """An image-only copy of `text_pdf` (letter pages), and what a perfect OCR engine would read on each page."""
+    scale = min(OCR_DPI / 72, MAX_RENDER_SIDE / 792)
     answers = [
-        [(w.text, (w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale)) for w in p.words]
+        [OcrLine(w.text, 0.99, _box(w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale)) for w in p.words]
         for p in iter_page_words(text_pdf)
     ]
     source = pdfium.PdfDocument(text_pdf)
@@ -88,7 +93,7 @@ def test_scanned_statements_read_by_an_injected_ocr_are_flagged(tmp_path: Path) 
     answers = _scan(tmp_path / "text.pdf", tmp_path / "scan.pdf")
     images: list[bytes] = []
 
-    def fake_ocr(png: bytes) -> list[tuple[str, BBox]]:
+    def fake_ocr(png: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         images.append(png)
         return answers[len(images) - 1]
 
@@ -114,7 +119,7 @@ def test_a_blank_page_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_ocr_fragments_become_words_in_points() -> None:
-    words = ocr_words([("12/28 COFFEE  4.50", (300.0, 100.0, 1200.0, 130.0))], dpi=300)
+    words = ocr_words([OcrLine("12/28 COFFEE  4.50", 0.9, _box(300.0, 100.0, 1200.0, 130.0))], scale=300 / 72)
     assert [w.text for w in words] == ["12/28", "COFFEE", "4.50"]
     assert words[0].x0 == pytest.approx(72.0) and words[-1].x1 == pytest.approx(288.0)
     assert words[0].top == pytest.approx(24.0) and words[0].bottom == pytest.approx(31.2)

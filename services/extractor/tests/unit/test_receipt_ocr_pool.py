@@ -19,7 +19,7 @@ BOX = ((0.0, 0.0), (10.0, 0.0), (10.0, 5.0), (0.0, 5.0))
 
 
 class FakeEngine:
-    def read(self, image: bytes) -> list[OcrLine]:
+    def read(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         if image == b"slow":
             time.sleep(60)
         if image == b"greedy":

@@ -27,7 +27,7 @@ class FakeOcr:
         self.pages = pages or (RECEIPT_ROWS,)
         self.seen: list[bytes] = []
 
-    def __call__(self, image: bytes) -> list[OcrLine]:
+    def __call__(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         rows = self.pages[min(len(self.seen), len(self.pages) - 1)]
         self.seen.append(image)
         return [

@@ -92,3 +92,45 @@ def test_cells_by_position_numbers_by_right_edge() -> None:
         "discount": "$0.00",
         "net": "-$36.66",
     }
+
+
+def _ocr(r: Row, shift: float) -> Row:
+    """The row as OCR would place it: estimated boxes, `shift` points left of where they are printed."""
+    words = tuple(Word(w.text, w.x0 - shift, w.x1 - shift, w.top, w.bottom, approximate=True) for w in r.words)
+    return Row(words, r.top, r.bottom)
+
+
+def test_ocr_words_find_their_columns_a_few_points_off() -> None:
+    # A scanned page: the header read a point right, the row three points left of print, no gaps between
+    # dates (a text layer's run split would glue "03/04/2025 03/06/2025" into the first column).
+    cols = find_header(_ocr(header(), -1.0))
+    assert cols is not None and cols.slack > 0
+    line = _ocr(
+        row(
+            [
+                *[("03/04/2025", 18), ("03/06/2025", 60), ("F", 104), ("000127739", 120), ("SHELL", 172)],
+                *[("KEMAH,", 268), ("TX", 296), ("FUEL", 350), ("DIESEL", 412), ("3.00000", 0), ("2.00", 0)],
+                *[("$6.40", 0), ("$0.40", 0), ("$6.00", 0)],
+            ],
+            right={"3.00000": 532.0, "2.00": 572.0, "$6.40": 631.0, "$0.40": 684.0, "$6.00": 759.0},
+        ),
+        3.0,
+    )
+    assert row_cells(line, cols) == {
+        "trans_date": "03/04/2025",
+        "posted_date": "03/06/2025",
+        "level": "F",
+        "reference": "000127739",
+        "merchant": "SHELL",
+        "city": "KEMAH, TX",
+        "group": "FUEL",
+        "description": "DIESEL",
+        "ppu": "3.00000",
+        "quantity": "2.00",
+        "gross": "$6.40",
+        "discount": "$0.40",
+        "net": "$6.00",
+    }
+    text_cols = find_header(header())
+    assert text_cols is not None and text_cols.slack == 0
+    assert row_cells(line, text_cols)["trans_date"] == "03/04/2025 03/06/2025"

@@ -19,6 +19,7 @@ def test_period_and_totals_rows() -> None:
     assert totals_kind("Transaction Totals: $1.00 $0.00 $1.00") == "transaction"
     assert totals_kind("Grand Totals: $1.00") == "report"
     assert totals_kind("03/04/2025 SHELL") is None
+    assert totals_kind("Transaction Totais: $41.28 $0.00 $41.28") == "transaction"  # OCR's l for i
     assert parse_totals({"gross": "-$0.45", "discount": "$0.00", "net": "-$0.45"}) == (
         Decimal("-0.45"),
         Decimal("0.00"),

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.extract_statement import extract_statement
-from recon_extractor.domain.receipt_read import Ocr, read_receipt, receipt_image_reader
+from recon_extractor.domain.ocr_engine import Ocr
+from recon_extractor.domain.receipt_read import read_receipt, receipt_image_reader
 from recon_extractor.domain.receipt_text import ReceiptFields
 from recon_extractor.domain.statement_model import Statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt

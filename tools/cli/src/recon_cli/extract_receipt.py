@@ -12,10 +12,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from recon_extractor.domain.ocr_engine import OcrLine
 from recon_extractor.domain.receipt_read import read_receipt
 from recon_extractor.domain.receipt_text import ReceiptFields
-from recon_extractor.ocr_pool import OcrPool, OcrSettings
+from recon_extractor.ocr_pool import OcrSettings
+from recon_extractor.ocr_service import LazyOcr
 
 from recon_cli.json_output import dumps
 
@@ -37,22 +37,6 @@ def receipt_json(fields: ReceiptFields) -> dict[str, Any]:
     }
 
 
-class _LazyOcr:
-    """Starts the OCR pool on first use, so a text PDF never pays for loading the models."""
-
-    def __init__(self) -> None:
-        self.pool: OcrPool | None = None
-
-    def __call__(self, image: bytes) -> list[OcrLine]:
-        if self.pool is None:
-            self.pool = OcrPool(OcrSettings(ocr_workers=1))
-        return self.pool.read(image)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("receipt", help="extract a receipt (PDF, JPEG, PNG, HEIC)")
     parser.add_argument("file", type=Path)
@@ -63,12 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data = Path(args.file).read_bytes()
-    ocr = None if args.no_ocr else _LazyOcr()
+    ocr = LazyOcr(OcrSettings(ocr_workers=1))  # started by the first page or image that needs it
     try:
-        reads = read_receipt(data, ocr)
+        reads = read_receipt(data, None if args.no_ocr else ocr.read)
     finally:
-        if ocr is not None:
-            ocr.close()
+        ocr.close()
     out = receipt_json(reads[0].fields)
     if len(reads) > 1:
         out["receipts"] = [{"page": r.page, **receipt_json(r.fields)} for r in reads]

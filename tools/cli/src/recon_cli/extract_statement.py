@@ -1,5 +1,6 @@
 """`recon extract statement FILE --json`: any card statement (WEX, a built-in issuer layout, or the generic
-fallback) as the issue-3 JSON shape."""
+fallback) as the issue-3 JSON shape. A scanned statement is read by OCR (started only when a page has no
+text), and says so in its warnings."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 
 from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.statement_model import CardLine, Statement
+from recon_extractor.ocr_pool import OcrSettings
+from recon_extractor.ocr_service import LazyOcr
 
 from recon_cli.json_output import dumps
 
@@ -67,9 +70,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("statement", help="extract a card statement")
     parser.add_argument("file", type=Path)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+    parser.add_argument("--no-ocr", action="store_true", help="text layers only: a scanned statement is an error")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print(dumps(statement_json(extract_statement(args.file))))
+    ocr = LazyOcr(OcrSettings(ocr_workers=1))
+    try:
+        statement = extract_statement(args.file, ocr=None if args.no_ocr else ocr.read)
+    finally:
+        ocr.close()
+    print(dumps(statement_json(statement)))
     return 0

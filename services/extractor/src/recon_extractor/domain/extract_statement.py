@@ -22,11 +22,12 @@ from recon_extractor.domain.generic_statement import generic_parser, require_lin
 from recon_extractor.domain.glyphs import Word
 from recon_extractor.domain.layout_rows import printed_rows
 from recon_extractor.domain.layout_statement import LayoutParser
+from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.domain.pdf_limits import DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_PAGES, check_pdf_limits
 from recon_extractor.domain.pdf_words import PdfSource
 from recon_extractor.domain.statement_layout import StatementLayout, builtin_layouts
 from recon_extractor.domain.statement_model import Statement
-from recon_extractor.domain.statement_pages import OcrEngine, iter_statement_pages
+from recon_extractor.domain.statement_pages import iter_statement_pages
 from recon_extractor.domain.text_rows import group_rows
 from recon_extractor.domain.wex_statement import WexParser
 
@@ -68,7 +69,7 @@ def _page_list(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(spans)
 
 
-def _text_warnings(read: list[int], blank: list[int], ocr: OcrEngine | None) -> list[str]:
+def _text_warnings(read: list[int], blank: list[int], ocr: Ocr | None) -> list[str]:
     warnings = []
     if read:
         warnings.append(
@@ -85,7 +86,7 @@ def extract_statement(
     pdf: PdfSource,
     on_page: Callable[[int, int], None] | None = None,
     *,
-    ocr: OcrEngine | None = None,
+    ocr: Ocr | None = None,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
 ) -> Statement:

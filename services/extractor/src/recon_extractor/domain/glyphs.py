@@ -21,7 +21,8 @@ class Char:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A run of non-space glyphs; `joined`: True when only a space of the same text object precedes it."""
+    """A run of non-space glyphs; `joined`: True when only a space of the same text object precedes it;
+    `approximate`: its box was estimated (OCR), good to a few points rather than exact."""
 
     text: str
     x0: float
@@ -29,6 +30,7 @@ class Word:
     top: float
     bottom: float
     joined: bool | None = None
+    approximate: bool = False
 
     @property
     def height(self) -> float:

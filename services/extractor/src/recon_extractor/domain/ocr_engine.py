@@ -59,6 +59,15 @@ class OcrLine:
 
 
 class OcrEngine(Protocol):
-    """Reads the text lines of one image (JPEG or PNG bytes). Lines come in the engine's own order."""
+    """Reads the text lines of one image (JPEG or PNG bytes). Lines come in the engine's own order.
 
-    def read(self, image: bytes) -> list[OcrLine]: ...
+    `det_max_side` overrides the engine's detection size for this image: a full statement page carries
+    small print that a receipt-sized detector merges into neighbouring rows."""
+
+    def read(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]: ...
+
+
+class Ocr(Protocol):
+    """What the readers call to OCR an image: an engine's `read`, the pool's, or a fake in tests."""
+
+    def __call__(self, image: bytes, det_max_side: int | None = None) -> list[OcrLine]: ...

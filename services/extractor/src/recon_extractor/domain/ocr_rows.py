@@ -46,16 +46,24 @@ class _Row:
         return any(min(m.x1, p.x1) - max(m.x0, p.x0) > 0.3 * min(m.x1 - m.x0, p.x1 - p.x0) for m in self.members)
 
 
-def _slant(lines: Sequence[OcrLine]) -> float:
-    """The page's text angle in radians (median over lines wider than tall), 0 when implausible."""
-    angles = []
+def page_slant(lines: Sequence[OcrLine]) -> float:
+    """The page's text angle in radians, 0 when implausible: the median over lines wider than tall, weighted
+    by width, because detectors box short words upright whatever the page's slant; long lines show it."""
+    weighted = []
     for line in lines:
         (ax, ay), (bx, by) = line.box[0], line.box[1]
         if bx - ax > 2 * (line.bottom - line.top):
-            angles.append(math.atan2(by - ay, bx - ax))
-    if not angles:
+            weighted.append((math.atan2(by - ay, bx - ax), bx - ax))
+    if not weighted:
         return 0.0
-    angle = median(angles)
+    weighted.sort()
+    half, seen = sum(w for _, w in weighted) / 2, 0.0
+    angle = weighted[-1][0]
+    for candidate, width in weighted:
+        seen += width
+        if seen >= half:
+            angle = candidate
+            break
     return angle if abs(math.degrees(angle)) <= MAX_SLANT_DEGREES else 0.0
 
 
@@ -65,9 +73,27 @@ def _place(line: OcrLine, cos: float, sin: float) -> _Placed:
     return _Placed(line, sum(xs) / 4, sum(ys) / 4, min(xs), max(xs), max(1.0, max(ys) - min(ys)))
 
 
+def straighten(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """The lines with their boxes turned by the page's slant, so that a skewed scan's rows are level for
+    readers that go by position."""
+    angle = page_slant(lines)
+    if angle == 0.0:
+        return list(lines)
+    cos, sin = math.cos(angle), math.sin(angle)
+
+    def turn(point: tuple[float, float]) -> tuple[float, float]:
+        return point[0] * cos + point[1] * sin, point[1] * cos - point[0] * sin
+
+    return [
+        OcrLine(line.text, line.confidence, (turn(a), turn(b), turn(c), turn(d)))
+        for line in lines
+        for a, b, c, d in [line.box]
+    ]
+
+
 def ocr_rows(lines: Sequence[OcrLine]) -> list[list[OcrLine]]:
     """The lines grouped into rows, rows top to bottom and each row left to right."""
-    angle = _slant(lines)
+    angle = page_slant(lines)
     cos, sin = math.cos(angle), math.sin(angle)
     placed = sorted((_place(line, cos, sin) for line in lines if line.text.strip()), key=lambda p: p.y)
     rows: list[_Row] = []

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from recon_extractor.domain.errors import NoTextLayerError, UnreadableDocumentError
-from recon_extractor.domain.ocr_engine import OcrLine
+from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.domain.ocr_rows import ocr_text
 from recon_extractor.domain.pdf_words import PDFIUM_LOCK, open_pdfium
 from recon_extractor.domain.receipt_images import MAX_OCR_SIDE, prepare_image, sniff_media_type
 from recon_extractor.domain.receipt_text import ReceiptFields, parse_receipt_text
 
-Ocr = Callable[[bytes], list[OcrLine]]
 MIN_TEXT_CHARS = 20
 """Fewer letters and digits than this on a page is a scan (a scanner may stamp a page number or date)."""
 MAX_PAGES = 20

@@ -28,19 +28,24 @@ REQUIRED = ("trans_date", "merchant", "net")
 RIGHT_ALIGNED = frozenset({"ppu", "quantity", "gross", "discount", "net"})
 RIGHT_EDGE_TOLERANCE = 4.0
 LEFT_EDGE_TOLERANCE = 2.0
+OCR_SLACK = 5.0
+"""Extra tolerance, in points, when the header's words are OCR estimates: a word split out of a detected
+text line, or a padded detector box, lands up to ~3 pt from where it is printed."""
 NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR)?")
 
 
 @dataclass(frozen=True)
 class Columns:
-    """Header spans by column key (x0, x1 of the printed title)."""
+    """Header spans by column key (x0, x1 of the printed title), and how far positions may stray (`slack`)."""
 
     spans: dict[str, tuple[float, float]]
+    slack: float = 0.0
 
     @cached_property
     def left_starts(self) -> list[tuple[float, str]]:
-        """Left-aligned columns as (x0, key), right to left."""
-        return sorted(((x0, k) for k, (x0, _) in self.spans.items() if k not in RIGHT_ALIGNED), reverse=True)
+        """Left-aligned columns as (x0, key), right to left; x0 moved left by the slack."""
+        starts = ((x0 - self.slack, k) for k, (x0, _) in self.spans.items() if k not in RIGHT_ALIGNED)
+        return sorted(starts, reverse=True)
 
     @cached_property
     def right_edges(self) -> list[tuple[float, str]]:
@@ -70,13 +75,13 @@ def find_header(row: Row) -> Columns | None:
             spans[key] = (row.words[at].x0, max(w.x1 for w in row.words[at : at + n]))
     if not all(key in spans for key in REQUIRED):
         return None
-    return Columns(spans)
+    return Columns(spans, OCR_SLACK if any(w.approximate for w in row.words) else 0.0)
 
 
 def _column_for(run: Run, columns: Columns) -> str:
     if NUMBER.fullmatch(run.text):
         for x1, key in columns.right_edges:
-            if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE:
+            if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE + columns.slack:
                 return key
     for x0, key in columns.left_starts:
         if x0 - LEFT_EDGE_TOLERANCE <= run.x0:
@@ -87,6 +92,12 @@ def _column_for(run: Run, columns: Columns) -> str:
 def row_cells(row: Row, columns: Columns) -> dict[str, str]:
     """The row's text by column key (runs falling in the same column joined by a space)."""
     cells: dict[str, list[str]] = {}
-    for run in split_runs(row.words, [x0 for x0, _ in columns.left_starts]):
+    # OCR words are placed one by one: their edges are too rough to tell a column start from a wide space.
+    runs = (
+        [Run(w.text, w.x0, w.x1) for w in row.words]
+        if columns.slack
+        else split_runs(row.words, [x0 for x0, _ in columns.left_starts])
+    )
+    for run in runs:
         cells.setdefault(_column_for(run, columns), []).append(run.text)
     return {key: " ".join(parts) for key, parts in cells.items()}

@@ -17,7 +17,8 @@ TotalsKind = Literal["transaction", "cardholder", "report"]
 _BLOCK = re.compile(r"^(?P<label>Account Code|Customer ID|Card Number|Cardholder Name|Employee ID):\s*(?P<value>.*)$")
 _PERIOD = re.compile(r"Posted Date between (\d{1,2}/\d{1,2}/\d{4}) and (\d{1,2}/\d{1,2}/\d{4})", re.I)
 _FROM_TO = re.compile(r"^From:\s*(\d{1,2}/\d{1,2}/\d{4})\s+To:\s*(\d{1,2}/\d{1,2}/\d{4})")
-_TOTALS = re.compile(r"\b(Transaction|Cardholder|Report|Grand)\s+Totals?\s*:", re.I)
+# "Totais": OCR reads a small l as i now and then; the row is still a totals row.
+_TOTALS = re.compile(r"\b(Transaction|Cardholder|Report|Grand)\s+Tota[li]s?\s*:", re.I)
 _KINDS: dict[str, TotalsKind] = {
     "transaction": "transaction",
     "cardholder": "cardholder",
@@ -26,7 +27,7 @@ _KINDS: dict[str, TotalsKind] = {
 }
 _FOOTER = re.compile(r"^Page \d+ of \d+$", re.I)
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
-_CITY_STATE = re.compile(r"^(?P<city>.*?),?\s+(?P<state>[A-Z]{2})$")
+_CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
 
 
 @dataclass(frozen=True)

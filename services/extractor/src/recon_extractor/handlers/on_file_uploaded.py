@@ -18,7 +18,7 @@ from recon_extractor.adapters.extraction_store import (
     save_statement,
 )
 from recon_extractor.domain.errors import ExtractionError
-from recon_extractor.domain.receipt_read import Ocr
+from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.read_document import ExtractedDocument, Limits, read_document
 
 log = structlog.get_logger(__name__)
