@@ -7,6 +7,7 @@ from recon_contracts.events import FileUploaded
 from recon_contracts.worker import Runtime, build_runtime
 
 from recon_extractor.handlers.on_file_uploaded import SERVICE, on_file_uploaded
+from recon_extractor.isolated_read import ReadBounds
 from recon_extractor.ocr_service import LazyOcr
 from recon_extractor.read_document import Limits
 from recon_extractor.settings import ExtractorSettings
@@ -15,6 +16,7 @@ from recon_extractor.settings import ExtractorSettings
 def build(settings: ExtractorSettings) -> Runtime:
     runtime = build_runtime(SERVICE, settings)
     limits = Limits(settings.max_statement_pages, settings.max_page_content_mib * 1024 * 1024)
+    bounds = ReadBounds(settings.read_memory_limit_mb * 2**20, settings.read_cpu_seconds, settings.read_stall_seconds)
     ocr = LazyOcr()
     runtime.background.append(ocr.close_when_stopped)
 
@@ -26,6 +28,7 @@ def build(settings: ExtractorSettings) -> Runtime:
             runtime=runtime,
             progress_interval=settings.progress_interval_seconds,
             limits=limits,
+            bounds=bounds,
             ocr=ocr.read if settings.ocr_enabled else None,
         )
 

@@ -6,20 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-
 from recon_extractor.domain.document_kind import detect_document_kind
 from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentError
 from recon_extractor.domain.expense_model import ExpenseReport
 from recon_extractor.domain.expense_report_pdf import parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
-from recon_extractor.domain.extract_statement import extract_statement
+from recon_extractor.domain.extract_statement import read_statement
+from recon_extractor.domain.layout_rows import printed_rows
 from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.domain.pdf_limits import check_pdf_limits
 from recon_extractor.domain.receipt_read import ReceiptRead, read_receipt, receipt_image_reader
 from recon_extractor.domain.statement_model import Statement
-from recon_extractor.domain.statement_pages import first_page_ocr_text
+from recon_extractor.domain.statement_pages import first_page_ocr_text, iter_statement_pages
 
 PDF = "application/pdf"
 TABLES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -44,13 +42,16 @@ class ExtractedDocument:
 
 
 def _first_page(path: Path) -> tuple[int, str]:
+    """The page count and page 1's text as the statement readers see it: a bold title drawn twice (as WEX
+    prints it) reads once, so it can say what the document is."""
+    pages = iter_statement_pages(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            if not pdf.pages:
-                raise UnreadableDocumentError("the PDF has no pages")
-            return len(pdf.pages), pdf.pages[0].extract_text() or ""
-    except PDFSyntaxError as exc:
-        raise UnreadableDocumentError(f"the file is not a readable PDF ({exc})") from exc
+        first = next(pages)
+    except StopIteration:
+        raise UnreadableDocumentError("the PDF has no pages") from None
+    finally:
+        pages.close()
+    return first.count, "\n".join(row.text for row in printed_rows(first.words))
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,7 @@ def read_document(
         first_text = first_page_ocr_text(path, ocr)  # a scan: a statement's title is large enough to read coarsely
     kind = detect_document_kind(first_text)
     if kind == "statement":
-        statement = extract_statement(
-            path, on_page, ocr=ocr, max_pages=limits.max_pages, max_page_bytes=limits.max_page_bytes
-        )
+        statement = read_statement(path, on_page, ocr=ocr)
         return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
         read_image = receipt_image_reader(ocr) if ocr is not None else None

@@ -14,6 +14,12 @@ class ExtractorSettings(ServiceSettings):
     progress_interval_seconds: float = 0.5
     max_statement_pages: int = 2000
     max_page_content_mib: int = 32
+    read_memory_limit_mb: int = 1536
+    """Address space of the child process reading one file (a 500-page statement needs under 100 MiB)."""
+    read_cpu_seconds: int = 600
+    """CPU seconds one file's reading may take, OCR not counted (a 2,000-page statement takes about 20)."""
+    read_stall_seconds: float = 120.0
+    """Seconds the reading child may go without finishing a page, OCR not counted, before it is killed."""
     ocr_enabled: bool = True
     """Read images (photos, scans, expense-report attachments) with OCR; off, images count but say nothing."""
 

@@ -92,6 +92,13 @@ def extract_statement(
 ) -> Statement:
     """Read a card statement page by page; `on_page(page_no, page_count)` runs after each page."""
     check_pdf_limits(pdf, max_pages, max_page_bytes)
+    return read_statement(pdf, on_page, ocr=ocr)
+
+
+def read_statement(
+    pdf: PdfSource, on_page: Callable[[int, int], None] | None = None, *, ocr: Ocr | None = None
+) -> Statement:
+    """`extract_statement` for a file `check_pdf_limits` has already passed."""
     pages = iter_statement_pages(pdf, ocr)
     try:
         head = list(itertools.islice(pages, DETECT_PAGES))

@@ -19,7 +19,8 @@ from recon_extractor.adapters.extraction_store import (
 )
 from recon_extractor.domain.errors import ExtractionError
 from recon_extractor.domain.ocr_engine import Ocr
-from recon_extractor.read_document import ExtractedDocument, Limits, read_document
+from recon_extractor.isolated_read import ReadBounds, read_isolated
+from recon_extractor.read_document import ExtractedDocument, Limits
 
 log = structlog.get_logger(__name__)
 SERVICE = "extractor"
@@ -32,16 +33,19 @@ class _Pages:
 
 
 async def _read_with_progress(
-    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits, ocr: Ocr | None
+    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits, bounds: ReadBounds, ocr: Ocr | None
 ) -> ExtractedDocument:
-    """Read the file in a worker thread while page progress is reported at most every `interval` seconds."""
+    """Read the file in a bounded child process (waited on from a worker thread) while page progress is
+    reported at most every `interval` seconds."""
     pages = _Pages()
 
     def on_page(done: int, total: int) -> None:
         pages.done, pages.total = done, total
 
     path = runtime.blobs.local_path(event.blob_ref)
-    task = asyncio.create_task(asyncio.to_thread(read_document, path, event.detected_type, limits, on_page, ocr))
+    task = asyncio.create_task(
+        asyncio.to_thread(read_isolated, path, event.detected_type, limits, bounds, on_page, ocr)
+    )
     reported = 0
     while not task.done():
         await asyncio.wait({task}, timeout=interval)
@@ -53,7 +57,13 @@ async def _read_with_progress(
 
 
 async def on_file_uploaded(
-    event: FileUploaded, *, runtime: Runtime, progress_interval: float, limits: Limits, ocr: Ocr | None
+    event: FileUploaded,
+    *,
+    runtime: Runtime,
+    progress_interval: float,
+    limits: Limits,
+    bounds: ReadBounds,
+    ocr: Ocr | None,
 ) -> None:
     if await runtime.inbox.seen(event):
         return
@@ -61,7 +71,7 @@ async def on_file_uploaded(
     document: ExtractedDocument | None = None
     error: str | None = None
     try:
-        document = await _read_with_progress(runtime, event, progress_interval, limits, ocr)
+        document = await _read_with_progress(runtime, event, progress_interval, limits, bounds, ocr)
     except (ExtractionError, PermanentError) as exc:
         error = f"{event.filename}: {exc}"
     except Exception as exc:
