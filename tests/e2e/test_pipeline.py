@@ -312,3 +312,39 @@ def test_a_photographed_receipt_is_read_by_ocr(stack: Stack, tmp_path: Path) -> 
     )[1:]
     assert receipt[0] == "001.jpg"
     assert Decimal(str(receipt[3])).quantize(Decimal("0.01")) == Decimal(key["total"])
+
+
+def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: Path) -> None:
+    from recon_docgen.scanned_copy import scan_pdf
+    from recon_docgen.scenario import make_statement
+    from recon_docgen.wex_pdf import render_wex_statement
+
+    statement = make_statement(61, cardholders=2, lines_per_cardholder=(6, 8), credit_ratio=0.1)
+    render_wex_statement(statement, tmp_path / "text.pdf")
+    pages = scan_pdf(tmp_path / "text.pdf", tmp_path / "scanned-statement.pdf")
+    session_id = upload(stack.url, [tmp_path / "scanned-statement.pdf"]).json()["session_id"]
+    detail = wait_status(stack.url, session_id, {"completed", "failed"}, timeout=300)
+    assert detail["status"] == "completed", detail["status_message"]
+    assert detail["name"] == statement.period_start.strftime("%B %Y")
+
+    detail = httpx.get(f"{stack.url}/api/sessions/{session_id}", params={"page_size": 500}, timeout=10).json()
+    [upload_row] = detail["uploads"]
+    assert upload_row["extraction"] == {
+        "status": "extracted",
+        "document_kind": "statement",
+        "pages": pages,
+        "error": None,
+        "warnings": [
+            f"pages 1-{pages} had no text layer and were read by OCR: lower confidence, check their lines "
+            "against the statement"
+        ],
+    }
+    got = sorted((t["reference_number"], Decimal(t["amount"])) for t in detail["transactions"])
+    assert got == sorted((line.reference, line.net) for line in statement.lines)
+    from openpyxl import load_workbook
+
+    report = httpx.get(f"{stack.url}/api/sessions/{session_id}/report", params={"format": "xlsx"}, timeout=30)
+    files = list(load_workbook(io.BytesIO(report.content), read_only=True)["Files"].iter_rows(values_only=True))
+    assert files[1:] == [
+        ("scanned-statement.pdf", "statement", pages, "extracted", upload_row["extraction"]["warnings"][0])
+    ]

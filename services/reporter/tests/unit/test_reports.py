@@ -6,7 +6,14 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 from recon_reporter.domain.csv_report import CSV_COLUMNS, write_csv
-from recon_reporter.domain.report_rows import AuditLine, CardholderSummary, ReceiptLine, ReportLine, ReportSession
+from recon_reporter.domain.report_rows import (
+    AuditLine,
+    CardholderSummary,
+    FileNote,
+    ReceiptLine,
+    ReportLine,
+    ReportSession,
+)
 from recon_reporter.domain.xlsx_report import write_xlsx
 
 
@@ -72,6 +79,11 @@ SESSION = ReportSession(
     ),
     receipts=(ReceiptLine("r.pdf", "Shell", date(2025, 3, 4), Decimal("36.66"), "000127739"),),
     audit=(AuditLine(datetime(2025, 4, 2, 9, 30, tzinfo=UTC), "ana", "line.approve", "tx1", {"a": 1}, {"b": 2}),),
+    files=(
+        FileNote("march.pdf", "statement", 178, "extracted", "cardholder X: lines add up to $10.00 vs printed $12.00"),
+        FileNote("r.pdf", "receipt", 1, "extracted", ""),
+        FileNote("broken.pdf", None, None, "failed", "broken.pdf: the PDF is damaged and cannot be read"),
+    ),
 )
 
 
@@ -79,7 +91,15 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     out = io.BytesIO()
     assert write_xlsx(SESSION, iter(LINES), out) == 4
     wb = load_workbook(io.BytesIO(out.getvalue()))
-    assert wb.sheetnames == ["Summary", "Exceptions", "Transactions", "Receipts", "Expense entries", "Review log"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Exceptions",
+        "Transactions",
+        "Receipts",
+        "Expense entries",
+        "Review log",
+        "Files",
+    ]
     tx = wb["Transactions"]
     rows = list(tx.iter_rows(values_only=True))
     assert rows[0][0] == "Cardholder" and len(rows) == 5
@@ -106,6 +126,10 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     )
     assert list(wb["Review log"].iter_rows(values_only=True))[1][1:3] == ("ana", "line.approve")
     assert list(wb["Receipts"].iter_rows(values_only=True))[1][4] == "000127739"
+    files = list(wb["Files"].iter_rows(values_only=True))
+    assert files[0] == ("File", "Kind", "Pages", "Status", "Note")
+    assert files[1] == ("march.pdf", "statement", 178, "extracted", SESSION.files[0].note)
+    assert [wb["Files"][f"A{n}"].fill.fgColor.rgb[-6:] for n in (2, 3, 4)] == ["FFF4CC", "000000", "EF9A9A"]
 
 
 def test_csv_is_crlf_with_plain_amounts() -> None:

@@ -116,12 +116,20 @@ async def session_children(
 ) -> dict[str, Sequence[object]]:
     """What a session holds for the detail view; the line-level lists are one page of card lines."""
     out: dict[str, Sequence[object]] = {}
-    for key, model, order in (
-        ("uploads", UploadRow, UploadRow.created_at),
-        ("employees", EmployeeRow, EmployeeRow.name),
-    ):
-        rows = await db.scalars(select(model).where(model.session_id == session_id).order_by(order, model.id))
-        out[key] = rows.all()
+    uploads = await db.execute(
+        select(UploadRow, FileExtractionRow)
+        .outerjoin(FileExtractionRow, FileExtractionRow.upload_id == UploadRow.id)
+        .where(UploadRow.session_id == session_id)
+        .order_by(UploadRow.created_at, UploadRow.id)
+    )
+    out["uploads"] = [
+        {**{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns}, "extraction": extraction}
+        for upload, extraction in uploads.tuples()
+    ]
+    employees = await db.scalars(
+        select(EmployeeRow).where(EmployeeRow.session_id == session_id).order_by(EmployeeRow.name, EmployeeRow.id)
+    )
+    out["employees"] = employees.all()
     page = (
         select(TransactionRow)
         .where(TransactionRow.session_id == session_id)

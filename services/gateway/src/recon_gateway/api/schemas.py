@@ -26,6 +26,18 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class FileExtraction(_Orm):
+    """What reading the file gave: its kind, its pages, why it failed, and what a person should check."""
+
+    status: Literal["extracted", "failed"]
+    document_kind: str | None
+    pages: int | None
+    error: str | None
+    warnings: list[str] = Field(
+        description="integrity-check mismatches, pages read by OCR (lower confidence), rows that were not understood"
+    )
+
+
 class UploadedFile(_Orm):
     id: uuid.UUID
     filename: str
@@ -33,6 +45,7 @@ class UploadedFile(_Orm):
     size_bytes: int
     status: str
     error: str | None
+    extraction: FileExtraction | None = Field(default=None, description="null until the file has been read")
 
 
 class Session(_Orm):

@@ -11,12 +11,14 @@ from recon_contracts.db import (
     AuditLogRow,
     EmployeeRow,
     ExpenseEntryRow,
+    FileExtractionRow,
     MatchResultRow,
     MatchRunRow,
     ReceiptRow,
     ReportArtifactRow,
     SessionRow,
     TransactionRow,
+    UploadRow,
 )
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -27,6 +29,7 @@ from recon_reporter.domain.report_rows import (
     AuditLine,
     CardholderSummary,
     EntryLine,
+    FileNote,
     ReceiptLine,
     ReportLine,
     ReportSession,
@@ -103,6 +106,18 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
             select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id)
         )
     ]
+    files = [
+        FileNote(upload.filename, extraction.document_kind, extraction.pages, extraction.status, note)
+        for upload, extraction in (
+            await db.execute(
+                select(UploadRow, FileExtractionRow)
+                .join(FileExtractionRow, FileExtractionRow.upload_id == UploadRow.id)
+                .where(UploadRow.session_id == session_id)
+                .order_by(UploadRow.created_at, UploadRow.id)
+            )
+        ).tuples()
+        for note in ([extraction.error] if extraction.error else extraction.warnings or [""])
+    ]
     return ReportSession(
         id=str(row.id),
         name=row.name,
@@ -113,6 +128,7 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
         receipts=tuple(receipts),
         entries=tuple(entries),
         audit=tuple(audit),
+        files=tuple(files),
     )
 
 

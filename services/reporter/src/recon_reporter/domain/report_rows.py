@@ -106,6 +106,18 @@ class AuditLine:
 
 
 @dataclass(frozen=True)
+class FileNote:
+    """One uploaded file's outcome, or one thing a person should check in it (a file with several
+    warnings has a note per warning)."""
+
+    file: str
+    kind: str | None
+    pages: int | None
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
 class ReportSession:
     id: str
     name: str | None
@@ -116,6 +128,7 @@ class ReportSession:
     receipts: tuple[ReceiptLine, ...] = ()
     entries: tuple[EntryLine, ...] = ()
     audit: tuple[AuditLine, ...] = field(default=())
+    files: tuple[FileNote, ...] = ()
 
 
 def money(value: Decimal | None) -> str:

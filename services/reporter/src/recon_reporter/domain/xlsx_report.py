@@ -1,7 +1,8 @@
 """The XLSX report in openpyxl's write-only mode: lines stream through once, memory stays flat.
 
 Sheets: Summary (session, totals, per-cardholder table), Exceptions (every non-complete line, colour-coded),
-Transactions (every line with its match), Receipts, Expense entries, Review log.
+Transactions (every line with its match), Receipts, Expense entries, Review log, Files (each upload's
+outcome and every warning to check: integrity mismatches, pages read by OCR, rows not understood).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ STATUS_FILLS = {
     "missing_both": "FFCDD2",
     "missing_all_receipts": "EF9A9A",
 }
+FAILED_FILE_FILL = "EF9A9A"
+WARNING_FILL = "FFF4CC"
 Columns = Sequence[tuple[str, int, str | None]]  # title, width, number format
 
 LINE_COLUMNS: Columns = (
@@ -254,6 +257,15 @@ def write_xlsx(session: ReportSession, lines: Iterable[ReportLine], out: IO[byte
                 json.dumps(a.after, sort_keys=True) if a.after else "",
             ]
         )
+    files = _Sheet(
+        wb,
+        "Files",
+        (("File", 40, None), ("Kind", 16, None), ("Pages", 8, None), ("Status", 12, None), ("Note", 110, None)),
+    )
+    files.header()
+    for f in session.files:
+        fill = FAILED_FILE_FILL if f.status == "failed" else WARNING_FILL if f.note else None
+        files.append([f.file, f.kind, f.pages, f.status, f.note], fill=fill)
     _summary(wb, session, transactions.rows - 1, exceptions.rows - 1)
     wb.move_sheet("Summary", offset=-(len(wb.sheetnames) - 1))
     wb.save(out)
