@@ -34,7 +34,7 @@ from recon_extractor.domain.ocr_engine import Ocr, OcrError, OcrLine
 from recon_extractor.read_document import ExtractedDocument, Limits, read_document
 
 log = structlog.get_logger(__name__)
-_PRELOAD = ["recon_extractor.read_document"]
+_PRELOAD = ["recon_extractor.reader_warmup", __name__]  # the child runs `_child` from this module
 
 
 @dataclass(frozen=True)
