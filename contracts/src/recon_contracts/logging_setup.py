@@ -7,6 +7,8 @@ import sys
 
 import structlog
 
+from recon_contracts.card_numbers import mask_log_event as mask_card_numbers_in_event
+
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     """JSON lines on stdout with the service name on each line."""
@@ -17,6 +19,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
+            mask_card_numbers_in_event,
             structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),

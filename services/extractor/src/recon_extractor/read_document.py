@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from recon_contracts.card_numbers import mask_card_numbers
+
 from recon_extractor.domain.document_kind import detect_document_kind
 from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentError
 from recon_extractor.domain.expense_model import ExpenseReport
@@ -36,9 +38,9 @@ class ExtractedDocument:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        if self.statement:
-            return self.statement.warnings
-        return self.expenses.warnings if self.expenses else ()
+        """What a person should check, card numbers masked (a warning may quote a row as printed)."""
+        found = self.statement.warnings if self.statement else self.expenses.warnings if self.expenses else ()
+        return tuple(mask_card_numbers(w) for w in found)
 
 
 def _first_page(path: Path) -> tuple[int, str]:

@@ -21,3 +21,12 @@ def test_a_wex_report_with_doubled_bold_text_is_a_statement(tmp_path: Path) -> N
     assert document.kind == "statement" and document.statement is not None
     assert statement_differences(truth, document.statement) == []
     assert pages == [(n, document.pages) for n in range(1, document.pages + 1)]
+
+
+def test_warnings_never_carry_a_full_card_number() -> None:
+    from recon_extractor.domain.expense_model import ExpenseReport
+    from recon_extractor.read_document import ExtractedDocument
+
+    quoted = "page 2: unrecognised row: 'PAID WITH 4111 1111 1111 1111 $12.00'"
+    document = ExtractedDocument("expense_report", 2, expenses=ExpenseReport(entries=(), warnings=(quoted,)))
+    assert document.warnings == ("page 2: unrecognised row: 'PAID WITH XXXXXXXXXXXX1111 $12.00'",)

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from recon_contracts.card_numbers import mask_card_numbers
 from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.statement_model import CardLine, Statement
 from recon_extractor.ocr_pool import OcrSettings
@@ -62,7 +63,7 @@ def statement_json(statement: Statement) -> dict[str, Any]:
             for holder in statement.cardholders
         ],
         "totals": statement.totals,
-        "warnings": list(statement.warnings),
+        "warnings": [mask_card_numbers(w) for w in statement.warnings],
     }
 
 

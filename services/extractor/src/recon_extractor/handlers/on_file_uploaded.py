@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 
 import structlog
+from recon_contracts.card_numbers import mask_card_numbers
 from recon_contracts.errors import PermanentError, is_transient
 from recon_contracts.events import FileUploaded, ProgressReported, SessionExtracted
 from recon_contracts.worker import Runtime
@@ -73,7 +74,7 @@ async def on_file_uploaded(
     try:
         document = await _read_with_progress(runtime, event, progress_interval, limits, bounds, ocr)
     except (ExtractionError, PermanentError) as exc:
-        error = f"{event.filename}: {exc}"
+        error = mask_card_numbers(f"{event.filename}: {exc}")
     except Exception as exc:
         if is_transient(exc):
             raise
