@@ -16,7 +16,7 @@ from recon_contracts.db import (
     ReviewDecisionRow,
     TransactionRow,
 )
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -121,12 +121,33 @@ async def decide_alias(
         holder = CardholderRow(display_name=cardholder_name, employee_number=employee_number)
         db.add(holder)
         await db.flush()
-    row = await db.scalar(select(CardholderAliasRow).where(CardholderAliasRow.alias == alias).with_for_update())
-    before = None if row is None else {"cardholder_id": str(row.cardholder_id), "status": row.status}
+    row = await db.scalar(
+        select(CardholderAliasRow)
+        .where(CardholderAliasRow.alias == alias, CardholderAliasRow.cardholder_id == holder.id)
+        .with_for_update()
+    )
+    before: dict[str, Any] | None = (
+        None if row is None else {"cardholder_id": str(row.cardholder_id), "status": row.status}
+    )
+    if status == "confirmed":
+        # An alias has one owner: confirming it for this cardholder is saying it is nobody else.
+        moved = await db.execute(
+            update(CardholderAliasRow)
+            .where(
+                CardholderAliasRow.alias == alias,
+                CardholderAliasRow.cardholder_id != holder.id,
+                CardholderAliasRow.status == "confirmed",
+            )
+            .values(status="rejected", decided_by=actor)
+            .returning(CardholderAliasRow.cardholder_id)
+        )
+        previous = moved.scalar_one_or_none()
+        if previous is not None:
+            before = (before or {}) | {"confirmed_for": str(previous)}
     if row is None:
         row = CardholderAliasRow(alias=alias, cardholder_id=holder.id, status=status, decided_by=actor)
         db.add(row)
     else:
-        row.cardholder_id, row.status, row.decided_by = holder.id, status, actor
+        row.status, row.decided_by = status, actor
     await db.flush()
     return before, row

@@ -100,18 +100,27 @@ async def _receipts(db: AsyncSession, session_id: uuid.UUID, entry_ids: set[uuid
     return [r for r in rows if r.expense_entry_id is None or r.expense_entry_id in entry_ids]
 
 
-async def _directory(db: AsyncSession) -> Directory:
-    aliases = await db.execute(
-        select(CardholderAliasRow.alias, CardholderRow.display_name)
+async def load_directory(db: AsyncSession) -> Directory:
+    """What reviewers have said across months: confirmed and rejected aliases, accounts, merchant names."""
+    decided = await db.execute(
+        select(CardholderAliasRow.alias, CardholderRow.display_name, CardholderAliasRow.status)
         .join(CardholderRow, CardholderRow.id == CardholderAliasRow.cardholder_id)
-        .where(CardholderAliasRow.status == "confirmed")
+        .where(CardholderAliasRow.status.in_(("confirmed", "rejected")))
     )
+    aliases: dict[str, str] = {}
+    rejected: set[tuple[str, str]] = set()
+    for alias, holder, status in decided.tuples():
+        if status == "confirmed":
+            aliases[alias] = holder
+        else:
+            rejected.add((alias, holder))
     accounts = await db.scalars(select(CardholderRow.display_name).where(CardholderRow.is_account.is_(True)))
     merchants = await db.execute(select(MerchantAliasRow.alias, MerchantAliasRow.canonical))
     return Directory(
-        aliases=dict(aliases.tuples().all()),
+        aliases=aliases,
         accounts=frozenset(accounts),
         merchant_aliases=dict(merchants.tuples().all()),
+        rejected_aliases=frozenset(rejected),
     )
 
 
@@ -230,7 +239,7 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
         lines=lines,
         entries=entries,
         receipts=receipts,
-        directory=await _directory(db),
+        directory=await load_directory(db),
         decisions=decisions,
         previous={str(tx): status for tx, status in previous.tuples()},
         references={line.id: line.reference for line in lines},
