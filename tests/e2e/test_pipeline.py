@@ -12,7 +12,17 @@ from pathlib import Path
 import httpx
 import pytest
 from recon_contracts import topics
-from recon_contracts.db import FileExtractionRow, OutboxRow, ProcessedEventRow, SessionRow, TransactionRow
+from recon_contracts.db import (
+    FileExtractionRow,
+    MatchResultRow,
+    MatchRunRow,
+    OutboxRow,
+    ProcessedEventRow,
+    ProgressEventRow,
+    ReportArtifactRow,
+    SessionRow,
+    TransactionRow,
+)
 from recon_contracts.db.engine import make_engine, make_sessionmaker
 from sqlalchemy import func, select
 
@@ -348,3 +358,43 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
     assert files[1:] == [
         ("scanned-statement.pdf", "statement", pages, "extracted", upload_row["extraction"]["warnings"][0])
     ]
+
+
+@pytest.mark.parametrize("service", ["matcher", "reporter"])
+def test_a_service_killed_after_commit_loses_and_duplicates_nothing(stack: Stack, tmp_path: Path, service: str) -> None:
+    statement, statement_pdf, receipts, with_receipt = make_month(tmp_path, seed=71, cardholders=2)
+    marker = tmp_path / "fault-fired"
+    stack.stop(service)
+    stack.start(service, {"FAULT_EXIT_AFTER_COMMIT": str(marker)})
+    session_id = upload(stack.url, [statement_pdf, *receipts]).json()["session_id"]
+
+    assert stack.wait_exit(service, timeout=90) == 137  # died between its commit and its offset commit
+    assert marker.exists()
+    stack.start(service)
+    wait_status(stack.url, session_id, {"completed"}, timeout=120)
+
+    sid = uuid.UUID(session_id)
+    runs = asyncio.run(
+        _scalar(stack, select(func.count()).select_from(MatchRunRow).where(MatchRunRow.session_id == sid))
+    )
+    results = asyncio.run(
+        _scalar(stack, select(func.count()).select_from(MatchResultRow).where(MatchResultRow.session_id == sid))
+    )
+    formats = asyncio.run(
+        _scalar(
+            stack,
+            select(func.array_agg(ReportArtifactRow.format)).where(ReportArtifactRow.session_id == sid),
+        )
+    )
+    completions = asyncio.run(
+        _scalar(
+            stack,
+            select(func.count())
+            .select_from(ProgressEventRow)
+            .where(ProgressEventRow.session_id == sid, ProgressEventRow.stage == "completed"),
+        )
+    )
+    assert (runs, results) == (1, statement.line_count)
+    assert sorted(formats) == ["csv", "pvault", "xlsx"] and completions == 1
+    rows = report_rows(stack.url, session_id)
+    assert {row_key(r) for r in rows} == expected_rows(statement, with_receipt)
