@@ -398,3 +398,25 @@ def test_a_service_killed_after_commit_loses_and_duplicates_nothing(stack: Stack
     assert sorted(formats) == ["csv", "pvault", "xlsx"] and completions == 1
     rows = report_rows(stack.url, session_id)
     assert {row_key(r) for r in rows} == expected_rows(statement, with_receipt)
+
+
+def test_every_bad_upload_is_named_and_the_good_file_still_lands(stack: Stack, tmp_path: Path) -> None:
+    from recon_docgen.bad_inputs import bad_input_corpus
+
+    corpus = bad_input_corpus()
+    statement, statement_pdf, _, _ = make_month(tmp_path, seed=81, cardholders=1)
+    response = upload(stack.url, [statement_pdf], extra=[(bad.name, bad.data) for bad in corpus])
+    assert response.status_code == 202, response.text
+    session_id = response.json()["session_id"]
+    detail = wait_status(stack.url, session_id, {"completed", "failed"}, timeout=180)
+    assert detail["status"] == "completed" and detail["total_transactions"] == statement.line_count
+
+    uploads = {u["filename"]: u for u in httpx.get(f"{stack.url}/api/sessions/{session_id}").json()["uploads"]}
+    for bad in corpus:
+        got = uploads[bad.name]
+        # Refused at the door (its bytes are no document we read), or read and refused by the extractor.
+        error = got["error"] if got["status"] == "rejected" else (got["extraction"] or {}).get("error")
+        assert error, f"{bad.name}: no error reported"
+        if got["status"] != "rejected":
+            assert error.startswith(f"{bad.name}: ") and bad.expect in error, error
+    assert uploads[statement_pdf.name]["extraction"]["status"] == "extracted"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import time
-import zlib
 from pathlib import Path
 
 import pytest
+from recon_docgen.bad_inputs import CATALOG, bomb_pdf, build_pdf, form_bomb_pdf
 from recon_docgen.consumer_pdf import make_consumer_statement, render_consumer_statement
 from recon_extractor.domain.errors import (
     CorruptDocumentError,
@@ -22,43 +22,6 @@ from recon_extractor.domain.extract_statement import extract_statement
 from recon_extractor.domain.pdf_limits import check_pdf_limits
 
 MIB = 1024 * 1024
-
-
-def build_pdf(*objects: bytes) -> bytes:
-    """A minimal PDF: object 1 is the catalog; offsets in the xref are exact."""
-    out = b"%PDF-1.7\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
-
-
-def stream(data: bytes, extra: bytes = b"") -> bytes:
-    packed = zlib.compress(data, 9)
-    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
-
-
-CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
-ONE_PAGE = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
-
-
-def bomb_pdf(inflated: int) -> bytes:
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"
-    return build_pdf(CATALOG, ONE_PAGE, page, stream(b" " * inflated))
-
-
-def form_bomb_pdf(inflated: int) -> bytes:
-    page = (
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /XObject << /F1 5 0 R >> >> >>"
-    )
-    form = stream(b" " * inflated, b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]")
-    return build_pdf(CATALOG, ONE_PAGE, page, stream(b"/F1 Do"), form)
 
 
 def write(tmp_path: Path, data: bytes, name: str = "f.pdf") -> Path:
