@@ -65,6 +65,7 @@ def test_upload_streams_progress_and_report_has_every_line(stack: Stack, tmp_pat
     rows = report_rows(stack.url, session_id)
     assert {row_key(r) for r in rows} == expected_rows(statement, with_receipt)
     assert len(rows) == statement.line_count
+    assert {r["Read By"] for r in rows} == {"text"}
     # Without an expense report nobody has coding: a charge with a receipt misses its coding, one without
     # misses everything, and credits are credits.
     assert {(r["Status"], bool(r["Receipt File"]), Decimal(str(r["Amount"])) < 0) for r in rows} <= {
@@ -351,10 +352,12 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
     }
     got = sorted((t["reference_number"], Decimal(t["amount"])) for t in detail["transactions"])
     assert got == sorted((line.reference, line.net) for line in statement.lines)
+    assert {t["read_by"] for t in detail["transactions"]} == {"ocr"}
     from openpyxl import load_workbook
 
     report = httpx.get(f"{stack.url}/api/sessions/{session_id}/report", params={"format": "xlsx"}, timeout=30)
     files = list(load_workbook(io.BytesIO(report.content), read_only=True)["Files"].iter_rows(values_only=True))
+    assert {r["Read By"] for r in report_rows(stack.url, session_id)} == {"OCR"}
     assert files[1:] == [
         ("scanned-statement.pdf", "statement", pages, "extracted", upload_row["extraction"]["warnings"][0])
     ]

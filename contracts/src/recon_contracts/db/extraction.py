@@ -63,6 +63,7 @@ class TransactionRow(Base):
         CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_code"),
         CheckConstraint("card_first_digit ~ '^[0-9]$'", name="card_first_digit"),
         CheckConstraint("is_credit = (amount < 0)", name="credit_is_negative"),
+        CheckConstraint("read_by IN ('text', 'ocr')", name="read_by"),
         Index(
             "uq_transactions_session_id_reference_number",
             "session_id",
@@ -92,6 +93,8 @@ class TransactionRow(Base):
     reference_number: Mapped[str | None] = mapped_column(String(50))
     is_credit: Mapped[bool] = mapped_column(Boolean, server_default="false")
     incomplete_flag: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    read_by: Mapped[str] = mapped_column(String(10), server_default="text")
+    """How the line was read: "text" (the PDF's text layer) or "ocr" (a scanned page: check it)."""
     raw_data: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
 

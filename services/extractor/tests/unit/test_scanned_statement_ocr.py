@@ -42,6 +42,8 @@ def test_a_scanned_wex_statement_reads_exact_amounts_by_ocr(tmp_path: Path, ocr_
         for line, want in zip(holder.lines, expected.lines, strict=True):
             assert fuzz.ratio(line.merchant, want.merchant) >= 85, (line.merchant, want.merchant)
     assert parsed.totals["net"] == truth.net
+    assert parsed.ocr_pages == frozenset(range(1, pages + 1))
+    assert {parsed.read_by(line) for line in parsed.lines} == {"ocr"}
     assert parsed.warnings == (
         f"pages 1-{pages} had no text layer and were read by OCR: lower confidence, check their lines "
         "against the statement",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -44,7 +45,7 @@ def _line(holder: str, amount: str, status: str, ref: str) -> ReportLine:
 LINES = [
     _line("GEAUXPASS", "1234.50", "missing_all_receipts", "000127741"),
     _line("WILLIAMBURT", "36.66", "complete", "000127739"),
-    _line("WILLIAMBURT", "-0.45", "credit", "000127740"),
+    replace(_line("WILLIAMBURT", "-0.45", "credit", "000127740"), read_by="ocr"),
     _line("WILLIAMBURT", "12.00", "missing_receipt", "000127742"),
 ]
 SESSION = ReportSession(
@@ -103,6 +104,7 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     tx = wb["Transactions"]
     rows = list(tx.iter_rows(values_only=True))
     assert rows[0][0] == "Cardholder" and len(rows) == 5
+    assert rows[0][-1] == "Read By" and [r[-1] for r in rows[1:]] == ["text", "text", "OCR", "text"]
     assert [r[8] for r in rows[1:]] == [1234.5, 36.66, -0.45, 12.0]
     assert rows[1][2] == "XXXX-XXXX-XXXX-0028" and rows[1][3] == datetime(2025, 3, 4)
     assert [r[9] for r in rows[1:]] == ["Missing All Receipts", "Complete", "Credit", "Missing Receipt"]

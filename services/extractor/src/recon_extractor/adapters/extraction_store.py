@@ -92,6 +92,7 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
                     card_first_digit=statement.card_first_digit,
                     reference_number=line.reference,
                     is_credit=line.amount < 0,
+                    read_by=statement.read_by(line),
                     raw_data=_line_raw(line),
                 )
                 .on_conflict_do_nothing(

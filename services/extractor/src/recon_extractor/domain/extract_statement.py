@@ -122,5 +122,5 @@ def read_statement(
         pages.close()
     statement = reader.finish(count)
     extra = _text_warnings(read, blank, ocr)
-    statement = replace(statement, warnings=statement.warnings + tuple(extra))
+    statement = replace(statement, warnings=statement.warnings + tuple(extra), ocr_pages=frozenset(read))
     return statement if layout is not None else require_lines(statement)

@@ -72,6 +72,12 @@ class Statement:
     warnings: tuple[str, ...]
     # The card number's first digit names the network (4 Visa, 5 Mastercard, ...); the rest is never kept.
     card_first_digit: str | None = None
+    # Pages read by OCR (no text layer): their lines are less certain than printed text and say so.
+    ocr_pages: frozenset[int] = frozenset()
+
+    def read_by(self, line: CardLine) -> str:
+        """ "ocr" for a line printed on a page read by OCR, else "text"."""
+        return "ocr" if line.page in self.ocr_pages else "text"
 
     @property
     def lines(self) -> tuple[CardLine, ...]:

@@ -98,6 +98,9 @@ class Transaction(_Orm):
     card_last_four: str | None
     reference_number: str | None
     is_credit: bool
+    read_by: Literal["text", "ocr"] = Field(
+        description='"ocr": printed on a scanned page, check it against the statement'
+    )
 
 
 class Receipt(_Orm):

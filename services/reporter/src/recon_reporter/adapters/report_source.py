@@ -165,6 +165,7 @@ async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator
             phase=entry.phase if entry else None,
             cost_type=entry.cost_type if entry else None,
             card_first_digit=tx.card_first_digit,
+            read_by=tx.read_by,
         )
 
 

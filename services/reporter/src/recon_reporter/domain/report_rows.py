@@ -47,6 +47,7 @@ class ReportLine:
     phase: str | None = None
     cost_type: str | None = None
     card_first_digit: str | None = None
+    read_by: str = "text"
 
     @property
     def status_label(self) -> str:

@@ -56,6 +56,7 @@ LINE_COLUMNS: Columns = (
     ("Receipt Amount", 14, CURRENCY),
     ("Confidence", 11, "0.00"),
     ("Reasons", 60, None),
+    ("Read By", 10, None),
 )
 SUMMARY_COLUMNS: Columns = (
     ("Cardholder", 24, None),
@@ -141,6 +142,7 @@ def line_values(line: ReportLine) -> list[Any]:
         line.receipt_amount,
         line.confidence,
         line.reasons,
+        "OCR" if line.read_by == "ocr" else "text",
     ]
 
 
