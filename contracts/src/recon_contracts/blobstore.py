@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from recon_contracts.errors import PermanentError
@@ -107,6 +108,17 @@ class LocalBlobStore:
             for path in sorted(base.rglob("*"), reverse=True):
                 path.rmdir() if path.is_dir() else path.unlink()
             base.rmdir()
+
+    def child_prefixes(self, prefix: str) -> Iterator[tuple[str, datetime]]:
+        """The prefixes one level under `prefix` ("sessions" → each session's folder), each with the time
+        anything under it last changed (an upload still streaming keeps its folder fresh)."""
+        base = self._path(prefix)
+        if not base.is_dir():
+            return
+        for child in base.iterdir():
+            if child.is_dir():
+                newest = max((p.stat().st_mtime for p in child.rglob("*")), default=child.stat().st_mtime)
+                yield child.name, datetime.fromtimestamp(max(newest, child.stat().st_mtime), UTC)
 
     def _path(self, key: str) -> Path:
         path = (self.root / key).resolve()

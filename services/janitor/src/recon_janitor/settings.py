@@ -14,6 +14,9 @@ class JanitorSettings(ServiceSettings):
     sweep_interval_seconds: float = 60.0
     stuck_after_minutes: float = 30.0
     messaging_retention_days: int = 30
+    orphan_blob_grace_minutes: float = 60.0
+    """Files of a session that has no row (an upload cut off, a delete interrupted) are removed once nothing
+    under them has changed for this long; an upload in progress keeps writing and is never touched."""
 
 
 @lru_cache

@@ -55,3 +55,31 @@ async def test_sweep_purges_expired_and_fails_stuck_sessions_once(
     assert (tmp_path / "sessions" / str(kept.id) / "uploads" / "a").exists()
     assert [(e.key, e.payload["stage"]) for e in events] == [(str(stuck.id), "failed")]
     assert "no progress for 45 minutes" in events[0].payload["message"]
+
+
+async def test_files_without_a_session_are_removed_once_quiet(
+    sessionmaker: async_sessionmaker[AsyncSession], migrated: str, tmp_path: Path
+) -> None:
+    import os
+
+    settings = JanitorSettings(database_url=migrated, blob_root=str(tmp_path), orphan_blob_grace_minutes=60)
+    runtime = build_runtime("janitor", settings)
+    live = _session(age_days=1)
+    async with sessionmaker.begin() as db:
+        db.add(live)
+    orphan, uploading = uuid.uuid4(), uuid.uuid4()
+    for session_id in (live.id, orphan, uploading):
+        await runtime.blobs.put_bytes(f"sessions/{session_id}/uploads/a.pdf", b"%PDF-")
+    two_hours_ago = (NOW - timedelta(hours=2)).timestamp()
+    for session_id in (live.id, orphan):  # quiet for two hours; `uploading` was written just now
+        folder = tmp_path / "sessions" / str(session_id)
+        for path in [folder, *folder.rglob("*")]:
+            os.utime(path, (two_hours_ago, two_hours_ago))
+
+    result = await sweep_once(runtime, settings, now=NOW)
+    await runtime.close()
+
+    assert result.orphans_removed == 1
+    assert not (tmp_path / "sessions" / str(orphan)).exists()
+    assert (tmp_path / "sessions" / str(uploading) / "uploads" / "a.pdf").exists()
+    assert (tmp_path / "sessions" / str(live.id) / "uploads" / "a.pdf").exists()

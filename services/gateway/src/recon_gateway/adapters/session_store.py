@@ -124,7 +124,7 @@ async def session_children(
     )
     out["uploads"] = [
         {**{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns}, "extraction": extraction}
-        for upload, extraction in uploads.tuples()
+        for upload, extraction in uploads
     ]
     employees = await db.scalars(
         select(EmployeeRow).where(EmployeeRow.session_id == session_id).order_by(EmployeeRow.name, EmployeeRow.id)

@@ -1,7 +1,8 @@
-"""The janitor's database sweeps: purge expired sessions, fail stuck ones, trim messaging tables."""
+"""The janitor's database sweeps: purge expired sessions, fail stuck ones, trim messaging tables, tell orphan files."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -32,3 +33,13 @@ async def trim_messaging(db: AsyncSession, now: datetime, keep: timedelta) -> No
     """Published outbox rows and old processed-event records are no longer needed after keep."""
     await db.execute(delete(OutboxRow).where(OutboxRow.published_at < now - keep))
     await db.execute(delete(ProcessedEventRow).where(ProcessedEventRow.processed_at < now - keep))
+
+
+async def existing_sessions(db: AsyncSession, names: Sequence[str]) -> set[str]:
+    """Which of these session folder names belong to a session row (a name that is no id belongs to none)."""
+    ids = []
+    for name in names:
+        with contextlib.suppress(ValueError):
+            ids.append(uuid.UUID(name))
+    rows = await db.scalars(select(SessionRow.id).where(SessionRow.id.in_(ids)))
+    return {str(session_id) for session_id in rows}

@@ -69,7 +69,7 @@ async def _lines(db: AsyncSession, session_id: uuid.UUID) -> list[CardLine]:
             category=tx.merchant_category,
             reference=tx.reference_number,
         )
-        for tx, employee in rows.tuples()
+        for tx, employee in rows
     ]
 
 
@@ -109,7 +109,7 @@ async def load_directory(db: AsyncSession) -> Directory:
     )
     aliases: dict[str, str] = {}
     rejected: set[tuple[str, str]] = set()
-    for alias, holder, status in decided.tuples():
+    for alias, holder, status in decided:
         if status == "confirmed":
             aliases[alias] = holder
         else:
@@ -119,7 +119,7 @@ async def load_directory(db: AsyncSession) -> Directory:
     return Directory(
         aliases=aliases,
         accounts=frozenset(accounts),
-        merchant_aliases=dict(merchants.tuples().all()),
+        merchant_aliases={alias: canonical for alias, canonical in merchants},
         rejected_aliases=frozenset(rejected),
     )
 
@@ -241,7 +241,7 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
         receipts=receipts,
         directory=await load_directory(db),
         decisions=decisions,
-        previous={str(tx): status for tx, status in previous.tuples()},
+        previous={str(tx): status for tx, status in previous},
         references={line.id: line.reference for line in lines},
     )
 

@@ -83,7 +83,7 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
                 .where(ReceiptRow.session_id == session_id)
                 .order_by(ReceiptRow.created_at, ReceiptRow.id)
             )
-        ).tuples()
+        )
     ]
     receipt_count = select(func.count()).where(ReceiptRow.expense_entry_id == ExpenseEntryRow.id).scalar_subquery()
     entries = [
@@ -98,7 +98,7 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
                 .where(ExpenseEntryRow.session_id == session_id)
                 .order_by(ExpenseEntryRow.upload_id, ExpenseEntryRow.entry_index)
             )
-        ).tuples()
+        )
     ]
     audit = [
         AuditLine(a.at, a.actor, a.action, a.target_id, a.before, a.after)
@@ -115,7 +115,7 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
                 .where(UploadRow.session_id == session_id)
                 .order_by(UploadRow.created_at, UploadRow.id)
             )
-        ).tuples()
+        )
         for note in ([extraction.error] if extraction.error else extraction.warnings or [""])
     ]
     return ReportSession(
@@ -138,7 +138,7 @@ async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator
         EmployeeRow.name, TransactionRow.transaction_date, TransactionRow.reference_number, TransactionRow.id
     )
     result = await db.stream(query.execution_options(yield_per=1000))
-    async for tx, employee, match, receipt, entry in result.tuples():
+    async for tx, employee, match, receipt, entry in result:
         yield ReportLine(
             cardholder=employee.name if employee else "(unknown cardholder)",
             employee_id=employee.employee_number if employee else None,
