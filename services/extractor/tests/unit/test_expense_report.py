@@ -1,5 +1,6 @@
 import hashlib
 import io
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -258,3 +259,21 @@ def test_layouts_are_validated(tmp_path: Path) -> None:
     data["fields"][1] = {"name": "expense_type", "labels": ["Employee:"]}
     with pytest.raises(ValueError, match="label is declared twice"):
         ExpenseLayout.model_validate(data)
+
+
+def test_a_receipt_attached_twice_is_read_once(tmp_path: Path) -> None:
+    entries = make_expense_entries(41, 3, generated_dir=tmp_path / "img", image_weights=(0, 1, 0, 0))
+    shared = entries[0].images[0]
+    entries = [entries[0], replace(entries[1], images=(shared,)), entries[2]]
+    pdf = tmp_path / "r.pdf"
+    render_expense_report(entries, pdf)
+    reads: list[str] = []
+
+    def read(data: bytes, media_type: str) -> str:
+        reads.append(hashlib.sha256(data).hexdigest())
+        return f"read {len(reads)}"
+
+    report = parse_expense_report(pdf, read_image=read)
+    attachments = [a for e in report.entries for a in e.attachments]
+    assert len(attachments) == 3 and len(reads) == len(set(reads)) == 2
+    assert attachments[0].receipt == attachments[1].receipt == "read 1" and attachments[2].receipt == "read 2"

@@ -41,6 +41,7 @@ class _Reader:
     def __init__(self, layout: ExpenseLayout, read_image: ReadImage | None) -> None:
         self.layout = layout
         self.read_image = read_image
+        self.read_cache: dict[str, Any] = {}
         # Longest labels first, so "Employee Name:" is never read as a shorter label plus a value.
         self.labels = sorted(
             ((tuple(label.split()), f.name) for f in layout.fields for label in f.labels), key=lambda p: -len(p[0])
@@ -100,13 +101,17 @@ class _Reader:
         if self.draft is None:
             self.warnings.append(f"page {page}: image {index_on_page} comes before the first entry; not attached")
             return
+        digest = hashlib.sha256(img.data).hexdigest()
         receipt = None
         if self.read_image is not None:
-            try:
-                receipt = self.read_image(img.data, img.media_type)
-            except Exception as exc:  # one unreadable receipt must not lose the other 499 entries
-                self.warnings.append(f"page {page}: image {index_on_page} could not be read as a receipt: {exc}")
-        digest = hashlib.sha256(img.data).hexdigest()
+            # The same receipt attached to several entries (a split charge) is read once: OCR is the slow part.
+            if digest not in self.read_cache:
+                try:
+                    self.read_cache[digest] = self.read_image(img.data, img.media_type)
+                except Exception as exc:  # one unreadable receipt must not lose the other 499 entries
+                    self.read_cache[digest] = None
+                    self.warnings.append(f"page {page}: image {index_on_page} could not be read as a receipt: {exc}")
+            receipt = self.read_cache[digest]
         attachment = ExpenseAttachment(
             page, index_on_page, digest, img.media_type, img.width, img.height, receipt, size=len(img.data)
         )
