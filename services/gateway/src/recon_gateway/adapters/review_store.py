@@ -101,6 +101,13 @@ async def audit_log(db: AsyncSession, session_id: uuid.UUID) -> Sequence[AuditLo
     return rows.all()
 
 
+async def match_runs(db: AsyncSession, session_id: uuid.UUID) -> Sequence[MatchRunRow]:
+    rows = await db.scalars(
+        select(MatchRunRow).where(MatchRunRow.session_id == session_id).order_by(MatchRunRow.run_number)
+    )
+    return rows.all()
+
+
 async def decisions(db: AsyncSession, session_id: uuid.UUID) -> Sequence[ReviewDecisionRow]:
     rows = await db.scalars(
         select(ReviewDecisionRow).where(ReviewDecisionRow.session_id == session_id).order_by(ReviewDecisionRow.id)

@@ -241,6 +241,27 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
     return recorded
 
 
+class MatchRun(BaseModel):
+    """One matching of the session (the first after upload, then one per new file or review decision) and
+    which card lines it changed: complete now but not before, or missing something now but not before."""
+
+    run_number: int
+    created_at: datetime
+    newly_complete: list[str] = Field(
+        description="card lines complete now, not before: the reference printed on the statement (the line's id "
+        "when it prints none)"
+    )
+    newly_missing: list[str] = Field(description="card lines missing something now that were complete before")
+
+
+@router.get("/runs", response_model=list[MatchRun], responses={404: ERRORS[404]})
+async def match_runs(session_id: uuid.UUID, db: DbDep) -> list[MatchRun]:
+    """What each matching run changed, oldest first: after a re-upload, what the new files fixed."""
+    if await session_store.get_live_session(db, session_id) is None:
+        raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
+    return [MatchRun.model_validate(run, from_attributes=True) for run in await review_store.match_runs(db, session_id)]
+
+
 @router.get("/audit", response_model=list[AuditEntry], responses={404: ERRORS[404]})
 async def audit_log(session_id: uuid.UUID, db: DbDep) -> list[AuditEntry]:
     """Every review action on the session: who, when, before and after."""
