@@ -20,7 +20,11 @@ def build(settings: ExtractorSettings) -> Runtime:
     ocr = LazyOcr()
     runtime.background.append(ocr.close_when_stopped)
 
-    @runtime.broker.subscriber(runtime.topic(topics.FILE_UPLOADED), **runtime.subscription(max_poll_records=1))
+    # One file per poll; the poll interval is as long as a file may take, or Kafka would count a consumer busy
+    # with OCR as dead and give its file to another extractor to read all over again.
+    options = runtime.subscription(max_poll_records=1, max_poll_interval_ms=int(settings.max_file_minutes * 60_000))
+
+    @runtime.broker.subscriber(runtime.topic(topics.FILE_UPLOADED), **options)
     async def file_uploaded(event: FileUploaded) -> None:
         """Extract one uploaded file: a statement's card lines or a receipt's fields."""
         await on_file_uploaded(

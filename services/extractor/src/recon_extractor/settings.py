@@ -20,6 +20,9 @@ class ExtractorSettings(ServiceSettings):
     """CPU seconds one file's reading may take, OCR not counted (a 2,000-page statement takes about 20)."""
     read_stall_seconds: float = 120.0
     """Seconds the reading child may go without finishing a page, OCR not counted, before it is killed."""
+    max_file_minutes: float = 60.0
+    """How long reading one file may take, OCR included (a month's expense report with 1,000 receipt photos
+    takes ~20 minutes on one core) before Kafka gives up on this consumer and hands the file to another."""
     ocr_enabled: bool = True
     """Read images (photos, scans, expense-report attachments) with OCR; off, images count but say nothing."""
 
