@@ -85,7 +85,14 @@ def read_document(
     check_pdf_limits(path, limits.max_pages, limits.max_page_bytes)
     pages, first_text = _first_page(path)
     if not first_text.strip() and ocr is not None:
-        first_text = first_page_ocr_text(path, ocr)  # a scan: a statement's title is large enough to read coarsely
+        if pages == 1:
+            # A one-page scan is most often a receipt: read it as one; only a statement's words make it one.
+            receipts = tuple(read_receipt(path.read_bytes(), ocr))
+            if detect_document_kind(receipts[0].text) != "statement":
+                return ExtractedDocument("receipt", pages, receipts=receipts)
+            first_text = receipts[0].text
+        else:
+            first_text = first_page_ocr_text(path, ocr)  # a statement's title is large enough to read coarsely
     kind = detect_document_kind(first_text)
     if kind == "statement":
         statement = read_statement(path, on_page, ocr=ocr)
