@@ -93,11 +93,16 @@ def test_scanned_statements_read_by_an_injected_ocr_are_flagged(tmp_path: Path) 
     answers = _scan(tmp_path / "text.pdf", tmp_path / "scan.pdf")
     images: list[bytes] = []
 
+    steps: list[str] = []
+
     def fake_ocr(png: bytes, det_max_side: int | None = None) -> list[OcrLine]:
         images.append(png)
+        steps.append(f"ocr {len(images)}")
         return answers[len(images) - 1]
 
-    parsed = extract_statement(tmp_path / "scan.pdf", ocr=fake_ocr)
+    parsed = extract_statement(tmp_path / "scan.pdf", ocr=fake_ocr, on_page=lambda n, _: steps.append(f"page {n}"))
+    # Each page is reported as soon as it is read, also while the first pages pick the reader.
+    assert steps == [step for n in range(1, len(answers) + 1) for step in (f"ocr {n}", f"page {n}")]
     assert len(images) == len(answers) >= 2 and all(png.startswith(b"\x89PNG") for png in images)
     assert consumer_differences(truth, parsed) == []
     assert parsed.warnings == (

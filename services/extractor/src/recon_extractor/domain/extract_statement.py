@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -27,7 +27,7 @@ from recon_extractor.domain.pdf_limits import DEFAULT_MAX_PAGE_BYTES, DEFAULT_MA
 from recon_extractor.domain.pdf_words import PdfSource
 from recon_extractor.domain.statement_layout import StatementLayout, builtin_layouts
 from recon_extractor.domain.statement_model import Statement
-from recon_extractor.domain.statement_pages import iter_statement_pages
+from recon_extractor.domain.statement_pages import StatementPage, iter_statement_pages
 from recon_extractor.domain.text_rows import group_rows
 from recon_extractor.domain.wex_statement import WexParser
 
@@ -98,10 +98,19 @@ def extract_statement(
 def read_statement(
     pdf: PdfSource, on_page: Callable[[int, int], None] | None = None, *, ocr: Ocr | None = None
 ) -> Statement:
-    """`extract_statement` for a file `check_pdf_limits` has already passed."""
+    """`extract_statement` for a file `check_pdf_limits` has already passed. A page counts as done when it has
+    been read (OCR included), so a scan reports progress while the first pages pick the reader."""
     pages = iter_statement_pages(pdf, ocr)
+
+    def reported() -> Iterator[StatementPage]:
+        for page in pages:
+            if on_page:
+                on_page(page.number, page.count)
+            yield page
+
     try:
-        head = list(itertools.islice(pages, DETECT_PAGES))
+        stream = reported()
+        head = list(itertools.islice(stream, DETECT_PAGES))
         texts = ["\n".join(row.text for row in printed_rows(p.words)) for p in head if p.words]
         if not texts:
             raise NoTextLayerError("the document has no text layer; scanned statements need OCR")
@@ -109,15 +118,13 @@ def read_statement(
         read: list[int] = []
         blank: list[int] = []
         count = 0
-        for page in itertools.chain(head, pages):
+        for page in itertools.chain(head, stream):
             reader.feed(page.number, page.words)
             if page.ocr:
                 read.append(page.number)
             elif not page.words:
                 blank.append(page.number)
             count = page.number
-            if on_page:
-                on_page(page.number, page.count)
     finally:
         pages.close()
     statement = reader.finish(count)
