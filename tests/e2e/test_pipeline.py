@@ -337,6 +337,7 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
     detail = wait_status(stack.url, session_id, {"completed", "failed"}, timeout=300)
     assert detail["status"] == "completed", detail["status_message"]
     assert detail["name"] == statement.period_start.strftime("%B %Y")
+    assert detail["status_message"].endswith("; 1 file(s) with warnings to check (Files sheet)")
 
     detail = httpx.get(f"{stack.url}/api/sessions/{session_id}", params={"page_size": 500}, timeout=10).json()
     [upload_row] = detail["uploads"]

@@ -14,6 +14,7 @@ from recon_reporter.domain.report_rows import (
     ReceiptLine,
     ReportLine,
     ReportSession,
+    completion_message,
 )
 from recon_reporter.domain.xlsx_report import write_xlsx
 
@@ -144,3 +145,11 @@ def test_csv_is_crlf_with_plain_amounts() -> None:
     assert ",1234.50,Missing All Receipts," in first and "2025-03-04" in first
     assert ",36.66,Complete," in second
     assert "556735" not in text
+
+
+def test_the_completion_message_points_at_files_to_check() -> None:
+    assert completion_message(replace(SESSION, files=()), 4, 1) == "reports ready: 4 card lines, 1 matched"
+    assert completion_message(SESSION, 4, 1) == (
+        "reports ready: 4 card lines, 1 matched; 1 file(s) could not be read; "
+        "1 file(s) with warnings to check (Files sheet)"
+    )

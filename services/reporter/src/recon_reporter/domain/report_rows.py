@@ -140,3 +140,15 @@ def money(value: Decimal | None) -> str:
 def masked_card(last4: str | None) -> str:
     """A card shown only by its last four digits."""
     return f"XXXX-XXXX-XXXX-{last4}" if last4 else ""
+
+
+def completion_message(session: ReportSession, lines: int, matched: int) -> str:
+    """The session's last word: how many lines, how many matched, and what in its files needs a look."""
+    message = f"reports ready: {lines} card lines, {matched} matched"
+    failed = sum(1 for f in session.files if f.status == "failed")
+    warned = len({f.file for f in session.files if f.status != "failed" and f.note})
+    if failed:
+        message += f"; {failed} file(s) could not be read"
+    if warned:
+        message += f"; {warned} file(s) with warnings to check (Files sheet)"
+    return message

@@ -16,7 +16,7 @@ from recon_contracts.worker import Runtime
 from recon_reporter.adapters.report_source import ap_line, load_session, save_artifact, stream_lines
 from recon_reporter.domain.csv_report import write_csv
 from recon_reporter.domain.pvault_csv import write_pvault_csv
-from recon_reporter.domain.report_rows import ReportLine, ReportSession
+from recon_reporter.domain.report_rows import ReportLine, ReportSession, completion_message
 from recon_reporter.domain.xlsx_report import write_xlsx
 
 SERVICE = "reporter"
@@ -83,7 +83,7 @@ async def on_session_matched(event: SessionMatched, *, runtime: Runtime) -> None
                 session_id=event.session_id,
                 service=SERVICE,
                 stage="completed",
-                message=f"reports ready: {lines} card lines, {event.matched} matched",
+                message=completion_message(session, lines, event.matched),
                 current=lines,
                 total=lines,
             )
