@@ -11,7 +11,6 @@ before it (a long hotel folio). An image is one receipt. OCR is any `Ocr` callab
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -19,6 +18,7 @@ from typing import Any, Literal
 from recon_extractor.domain.errors import NoTextLayerError, UnreadableDocumentError
 from recon_extractor.domain.ocr_engine import Ocr
 from recon_extractor.domain.ocr_rows import ocr_text
+from recon_extractor.domain.page_pixels import render_png
 from recon_extractor.domain.pdf_words import PDFIUM_LOCK, open_pdfium
 from recon_extractor.domain.receipt_images import MAX_OCR_SIDE, prepare_image, sniff_media_type
 from recon_extractor.domain.receipt_text import ReceiptFields, parse_receipt_text
@@ -80,18 +80,6 @@ def _page_scan(page: Any) -> bytes | None:
     return bytes(images[0].get_data(decode_simple=True))
 
 
-def _render(page: Any) -> bytes:
-    longest = max(page.get_width(), page.get_height())
-    scale = min(RENDER_DPI / 72, MAX_OCR_SIDE / longest)
-    bitmap = page.render(scale=scale, grayscale=True)
-    try:
-        buf = io.BytesIO()
-        bitmap.to_pil().save(buf, format="PNG", compress_level=1)
-        return buf.getvalue()
-    finally:
-        bitmap.close()
-
-
 def _pdf_pages(data: bytes, max_pages: int) -> list[tuple[str, bytes | None, bool]]:
     """(text, image to OCR, image is an embedded scan) per page; pdfium is held only here."""
     doc = open_pdfium(data)
@@ -112,7 +100,7 @@ def _pdf_pages(data: bytes, max_pages: int) -> list[tuple[str, bytes | None, boo
                     elif (scan := _page_scan(page)) is not None:
                         pages.append(("", scan, True))
                     else:
-                        pages.append(("", _render(page), False))
+                        pages.append(("", render_png(page, RENDER_DPI, MAX_OCR_SIDE)[0], False))
                 finally:
                     page.close()
         finally:

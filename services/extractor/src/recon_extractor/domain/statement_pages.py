@@ -1,27 +1,24 @@
 """A statement's pages as positioned words: from the text layer, or from OCR for pages that have none.
 
-A page without text is rendered (`OCR_DPI`, at most `MAX_RENDER_SIDE` pixels on its longer side, so a page
-with a giant MediaBox cannot ask for gigabytes of bitmap) and read by the same `Ocr` as receipts, in
-overlapping horizontal bands: a receipt-sized detector merges a statement's small print into its
-neighbours, and detecting a whole page at full size needs over 1 GiB, a band of `BAND_HEIGHT` pixels
-about a third of that. A line is kept from the band whose core holds its middle; the overlap is taller
-than a printed row, so every row lies whole in one band. OCR lines are levelled by the page's slant (a scan
-is rarely straight), then split into words in proportion to their characters, in PDF points. OCR runs
-outside `PDFIUM_LOCK`, so a slow page never blocks other readers.
+A page without text is rendered (`OCR_DPI`, at most `MAX_RENDER_SIDE` pixels on its longer side, see
+`page_pixels`) and read by the same `Ocr` as receipts, with a larger detector (`PAGE_DET_SIDE`): the
+receipt-sized one merges a statement's small print into neighbouring rows and misses short fields; 1600 px
+keeps them apart at ~0.9 GiB resident in the OCR worker (2000 px read one more field right in a test scan
+but needs ~1.1 GiB, past the extractor's memory budget).
+OCR lines are levelled by the page's slant (a scan is rarely straight), then split into words in
+proportion to their characters, in PDF points, marked `approximate`. OCR runs outside `PDFIUM_LOCK`, so a
+slow page never blocks other readers.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from PIL import Image
 
 from recon_extractor.domain.glyphs import Word
 from recon_extractor.domain.ocr_engine import Ocr, OcrLine
 from recon_extractor.domain.ocr_rows import ocr_text, straighten
+from recon_extractor.domain.page_pixels import render_png
 from recon_extractor.domain.pdf_words import PDFIUM_LOCK, PdfSource, open_pdfium
 
 OCR_DPI = 200
@@ -39,20 +36,6 @@ class StatementPage:
     ocr: bool = False
 
 
-def render_page(page: Any, max_side: int = MAX_RENDER_SIDE) -> tuple[Image.Image, float]:
-    """The page as a grayscale image at `OCR_DPI` or `max_side` pixels, and its scale in pixels per point."""
-    width, height = page.get_size()
-    scale = min(OCR_DPI / 72, max_side / max(width, height, 1.0))
-    return page.render(scale=scale, grayscale=True).to_pil(), scale
-
-
-def ocr_page(image: Image.Image, ocr: Ocr, det_max_side: int = PAGE_DET_SIDE) -> list[OcrLine]:
-    """The page's lines in page pixels."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return ocr(buffer.getvalue(), det_max_side)
-
-
 def first_page_ocr_text(pdf: PdfSource, ocr: Ocr, max_side: int = 1200, top_share: float = 0.4) -> str:
     """A quick, coarse reading of the top of page 1 (titles and headings, not small print), to tell what a
     scan is: statements say what they are at the top, and reading the rest would cost seconds per file."""
@@ -61,14 +44,13 @@ def first_page_ocr_text(pdf: PdfSource, ocr: Ocr, max_side: int = 1200, top_shar
         with PDFIUM_LOCK:
             page = doc[0]
             try:
-                image, _ = render_page(page, max_side)
+                png, _ = render_png(page, OCR_DPI, max_side, top_share=top_share)
             finally:
                 page.close()
     finally:
         with PDFIUM_LOCK:
             doc.close()
-    top = image.crop((0, 0, image.width, max(1, round(image.height * top_share))))
-    return ocr_text(ocr_page(top, ocr, max_side))
+    return ocr_text(ocr(png, max_side))
 
 
 def ocr_words(lines: Sequence[OcrLine], scale: float) -> list[Word]:
@@ -97,7 +79,7 @@ def iter_statement_pages(pdf: PdfSource, ocr: Ocr | None = None) -> Iterator[Sta
     try:
         count = len(doc)
         for index in range(count):
-            image: tuple[Image.Image, float] | None = None
+            image: tuple[bytes, float] | None = None
             with PDFIUM_LOCK:
                 page = doc[index]
                 try:
@@ -107,12 +89,12 @@ def iter_statement_pages(pdf: PdfSource, ocr: Ocr | None = None) -> Iterator[Sta
                     finally:
                         textpage.close()
                     if not words and ocr is not None:
-                        image = render_page(page)
+                        image = render_png(page, OCR_DPI, MAX_RENDER_SIDE)
                 finally:
                     page.close()
             if image is not None and ocr is not None:
-                pixels, scale = image
-                yield StatementPage(index + 1, count, ocr_words(ocr_page(pixels, ocr), scale), ocr=True)
+                png, scale = image
+                yield StatementPage(index + 1, count, ocr_words(ocr(png, PAGE_DET_SIDE), scale), ocr=True)
             else:
                 yield StatementPage(index + 1, count, words)
     finally:
