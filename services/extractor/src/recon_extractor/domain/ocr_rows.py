@@ -67,9 +67,10 @@ def page_slant(lines: Sequence[OcrLine]) -> float:
     return angle if abs(math.degrees(angle)) <= MAX_SLANT_DEGREES else 0.0
 
 
-def _place(line: OcrLine, cos: float, sin: float) -> _Placed:
-    xs = [x * cos + y * sin for x, y in line.box]
-    ys = [y * cos - x * sin for x, y in line.box]
+def _place(line: OcrLine, level: OcrLine) -> _Placed:
+    """`line` placed where its levelled twin `level` sits."""
+    xs = [x for x, _ in level.box]
+    ys = [y for _, y in level.box]
     return _Placed(line, sum(xs) / 4, sum(ys) / 4, min(xs), max(xs), max(1.0, max(ys) - min(ys)))
 
 
@@ -93,9 +94,8 @@ def straighten(lines: Sequence[OcrLine]) -> list[OcrLine]:
 
 def ocr_rows(lines: Sequence[OcrLine]) -> list[list[OcrLine]]:
     """The lines grouped into rows, rows top to bottom and each row left to right."""
-    angle = page_slant(lines)
-    cos, sin = math.cos(angle), math.sin(angle)
-    placed = sorted((_place(line, cos, sin) for line in lines if line.text.strip()), key=lambda p: p.y)
+    levelled = zip(lines, straighten(lines), strict=True)
+    placed = sorted((_place(line, level) for line, level in levelled if line.text.strip()), key=lambda p: p.y)
     rows: list[_Row] = []
     for p in placed:
         near = [r for r in rows[-4:] if abs(r.y - p.y) <= ROW_TOLERANCE * min(r.height, p.height) and not r.overlaps(p)]
