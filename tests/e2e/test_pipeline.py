@@ -19,6 +19,7 @@ from recon_contracts.db import (
     OutboxRow,
     ProcessedEventRow,
     ProgressEventRow,
+    ReceiptRow,
     ReportArtifactRow,
     SessionRow,
     TransactionRow,
@@ -38,6 +39,15 @@ async def _scalar(stack: Stack, query):  # type: ignore[no-untyped-def]
     try:
         async with make_sessionmaker(engine)() as db:
             return await db.scalar(query)
+    finally:
+        await engine.dispose()
+
+
+async def _rows(stack: Stack, query):  # type: ignore[no-untyped-def]
+    engine = make_engine(stack.database_url)
+    try:
+        async with make_sessionmaker(engine)() as db:
+            return (await db.execute(query)).all()
     finally:
         await engine.dispose()
 
@@ -306,6 +316,25 @@ def test_expense_report_entries_and_attachments_are_stored(stack: Stack, tmp_pat
     expected = sorted((e.employee, e.amount, len(e.images)) for e in entries if e.images)
     assert [(n, round(a, 4), k) for n, a, k in from_pdf] == [(n, a, k) for n, a, k in expected]
 
+    # Each attached image is a file of its own: the receipt shows without its report.
+    import hashlib
+
+    attached = asyncio.run(
+        _rows(
+            stack,
+            select(ReceiptRow.id, ReceiptRow.image_sha256).where(
+                ReceiptRow.session_id == uuid.UUID(session_id), ReceiptRow.expense_entry_id.is_not(None)
+            ),
+        )
+    )
+    assert len(attached) == sum(len(e.images) for e in entries)
+    for receipt_id, sha in attached[:4]:
+        image = httpx.get(f"{stack.url}/api/sessions/{session_id}/receipts/{receipt_id}/file", timeout=10)
+        assert image.status_code == 200 and image.headers["content-type"].startswith("image/")
+        assert hashlib.sha256(image.content).hexdigest() == sha
+    other = httpx.get(f"{stack.url}/api/sessions/{uuid.uuid4()}/receipts/{attached[0][0]}/file", timeout=10)
+    assert other.status_code == 404
+
 
 def test_a_photographed_receipt_is_read_by_ocr(stack: Stack, tmp_path: Path) -> None:
     import json as json_module
@@ -323,6 +352,12 @@ def test_a_photographed_receipt_is_read_by_ocr(stack: Stack, tmp_path: Path) -> 
     )[1:]
     assert receipt[0] == "001.jpg"
     assert Decimal(str(receipt[3])).quantize(Decimal("0.01")) == Decimal(key["total"])
+    receipt_id = asyncio.run(
+        _scalar(stack, select(ReceiptRow.id).where(ReceiptRow.session_id == uuid.UUID(session_id)))
+    )
+    photo = httpx.get(f"{stack.url}/api/sessions/{session_id}/receipts/{receipt_id}/file", timeout=10)
+    assert photo.status_code == 200 and photo.content == image.read_bytes()
+    assert photo.headers["content-type"] == "image/jpeg"
 
 
 def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: Path) -> None:

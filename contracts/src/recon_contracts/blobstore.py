@@ -81,6 +81,16 @@ class LocalBlobStore:
             raise
         return writer.commit()
 
+    async def put_file(self, key: str, path: Path, chunk_size: int = 1024 * 1024) -> StoredBlob:
+        """Store a local file (a built report, an extracted image) under key, a chunk at a time."""
+
+        async def chunks() -> AsyncIterator[bytes]:
+            with path.open("rb") as source:
+                while chunk := source.read(chunk_size):
+                    yield chunk
+
+        return await self.put_stream(key, chunks())
+
     async def put_bytes(self, key: str, data: bytes) -> StoredBlob:
         async def one() -> AsyncIterator[bytes]:
             yield data

@@ -60,10 +60,22 @@ class _PipeOcr:
         return [OcrLine(text, conf, box) for text, conf, box in payload]
 
 
-def _child(conn: Connection, path: str, media_type: str, limits: Limits, bounds: ReadBounds, ocr: bool) -> None:
+def _child(
+    conn: Connection,
+    path: str,
+    media_type: str,
+    limits: Limits,
+    bounds: ReadBounds,
+    ocr: bool,
+    image_dir: str | None,
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the service's to handle
     resource.setrlimit(resource.RLIMIT_AS, (bounds.memory_bytes, bounds.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (bounds.cpu_seconds, bounds.cpu_seconds + 5))
+
+    def keep(sha: str, data: bytes) -> None:
+        (Path(image_dir or ".") / sha).write_bytes(data)
+
     try:
         document = read_document(
             Path(path),
@@ -71,6 +83,7 @@ def _child(conn: Connection, path: str, media_type: str, limits: Limits, bounds:
             limits,
             on_page=lambda done, total: conn.send(("page", done, total)),
             ocr=_PipeOcr(conn) if ocr else None,
+            keep_image=keep if image_dir else None,
         )
         conn.send(("done", document))
     except ExtractionError as exc:
@@ -114,14 +127,24 @@ def read_isolated(
     bounds: ReadBounds,
     on_page: Callable[[int, int], None] | None = None,
     ocr: Ocr | None = None,
+    image_dir: Path | None = None,
 ) -> ExtractedDocument:
     """`read_document` in a bounded child process; ExtractionError (with a message for the finance user) when
-    the file cannot be read or breaks a bound. Blocking: call it from a worker thread."""
+    the file cannot be read or breaks a bound. An expense report's attachments are written to `image_dir`,
+    one file per distinct image named by its sha256. Blocking: call it from a worker thread."""
     ctx = _context()
     conn, child_conn = ctx.Pipe()
     process = ctx.Process(
         target=_child,
-        args=(child_conn, str(path), media_type, limits, bounds, ocr is not None),
+        args=(
+            child_conn,
+            str(path),
+            media_type,
+            limits,
+            bounds,
+            ocr is not None,
+            str(image_dir) if image_dir else None,
+        ),
         daemon=True,
         name="extract-file",
     )

@@ -11,7 +11,7 @@ from recon_contracts.card_numbers import mask_card_numbers
 from recon_extractor.domain.document_kind import detect_document_kind
 from recon_extractor.domain.errors import ExtractionError, UnreadableDocumentError
 from recon_extractor.domain.expense_model import ExpenseReport
-from recon_extractor.domain.expense_report_pdf import parse_expense_report
+from recon_extractor.domain.expense_report_pdf import KeepImage, parse_expense_report
 from recon_extractor.domain.expense_tabular import parse_expense_table
 from recon_extractor.domain.extract_statement import read_statement
 from recon_extractor.domain.layout_rows import printed_rows
@@ -70,10 +70,12 @@ def read_document(
     limits: Limits,
     on_page: Callable[[int, int], None] | None = None,
     ocr: Ocr | None = None,
+    keep_image: KeepImage | None = None,
 ) -> ExtractedDocument:
     """Read a stored upload; raises ExtractionError with a message for the finance user when it cannot.
 
-    `ocr` reads images: photographed receipts, scanned pages and the expense report's attachments.
+    `ocr` reads images: photographed receipts, scanned pages and the expense report's attachments;
+    `keep_image(sha256, bytes)` gets each distinct attachment of an expense report once.
     """
     if media_type in TABLES:
         return ExtractedDocument("expense_report", 0, expenses=parse_expense_table(path))
@@ -99,6 +101,6 @@ def read_document(
         return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
         read_image = receipt_image_reader(ocr) if ocr is not None else None
-        report = parse_expense_report(path, on_page=on_page, read_image=read_image)
+        report = parse_expense_report(path, on_page=on_page, read_image=read_image, keep_image=keep_image)
         return ExtractedDocument(kind, pages, expenses=report)
     return ExtractedDocument(kind, pages, receipts=tuple(read_receipt(path.read_bytes(), ocr)))

@@ -277,3 +277,20 @@ def test_a_receipt_attached_twice_is_read_once(tmp_path: Path) -> None:
     attachments = [a for e in report.entries for a in e.attachments]
     assert len(attachments) == 3 and len(reads) == len(set(reads)) == 2
     assert attachments[0].receipt == attachments[1].receipt == "read 1" and attachments[2].receipt == "read 2"
+
+
+def test_each_distinct_attachment_is_kept_once_byte_for_byte(tmp_path: Path) -> None:
+    entries = make_expense_entries(43, 3, generated_dir=tmp_path / "img", image_weights=(0, 1, 0, 0))
+    entries = [entries[0], replace(entries[1], images=(entries[0].images[0],)), entries[2]]
+    render_expense_report(entries, tmp_path / "r.pdf")
+    kept: dict[str, bytes] = {}
+
+    def keep(sha: str, data: bytes) -> None:
+        assert sha not in kept
+        kept[sha] = data
+
+    report = parse_expense_report(tmp_path / "r.pdf", keep_image=keep)
+    attachments = [a for e in report.entries for a in e.attachments]
+    assert set(kept) == {a.sha256 for a in attachments} and len(kept) == 2
+    assert all(hashlib.sha256(data).hexdigest() == sha for sha, data in kept.items())
+    assert kept[attachments[0].sha256] == Path(entries[0].images[0]).read_bytes()  # JPEGs kept as embedded

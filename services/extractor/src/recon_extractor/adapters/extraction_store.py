@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -173,8 +173,11 @@ def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
     )
 
 
-def _attachment_row(event: FileUploaded, entry_id: uuid.UUID, attachment: ExpenseAttachment) -> ReceiptRow:
-    """An image attached to an expense entry; what OCR read of it, when it was read."""
+def _attachment_row(
+    event: FileUploaded, entry_id: uuid.UUID, attachment: ExpenseAttachment, image_ref: str | None
+) -> ReceiptRow:
+    """An image attached to an expense entry; what OCR read of it, when it was read. Its file is the image
+    stored on its own when it was (`image_ref`), else its page of the report."""
     fields = attachment.receipt if isinstance(attachment.receipt, ReceiptFields) else None
     row = (
         receipt_row(event, fields)
@@ -189,7 +192,7 @@ def _attachment_row(event: FileUploaded, entry_id: uuid.UUID, attachment: Expens
     )
     row.expense_entry_id = entry_id
     row.file_name = f"{event.filename} p.{attachment.page} image {attachment.index_on_page + 1}"
-    row.file_path = f"{event.blob_ref}#page={attachment.page}"
+    row.file_path = image_ref or f"{event.blob_ref}#page={attachment.page}"
     row.file_size = max(attachment.size, 1)
     row.mime_type = attachment.media_type
     row.image_sha256 = attachment.sha256
@@ -197,8 +200,11 @@ def _attachment_row(event: FileUploaded, entry_id: uuid.UUID, attachment: Expens
     return row
 
 
-async def save_expense_report(db: AsyncSession, event: FileUploaded, report: ExpenseReport) -> tuple[int, int]:
-    """Store the entries and their attached receipts; returns (entries, attachments)."""
+async def save_expense_report(
+    db: AsyncSession, event: FileUploaded, report: ExpenseReport, images: Mapping[str, str]
+) -> tuple[int, int]:
+    """Store the entries and their attached receipts (`images`: stored attachment blobs by sha256); returns
+    (entries, attachments)."""
     attachments = 0
     for entry in report.entries:
         row = ExpenseEntryRow(
@@ -220,7 +226,7 @@ async def save_expense_report(db: AsyncSession, event: FileUploaded, report: Exp
             page=entry.page,
         )
         db.add(row)
-        db.add_all(_attachment_row(event, row.id, a) for a in entry.attachments)
+        db.add_all(_attachment_row(event, row.id, a, images.get(a.sha256)) for a in entry.attachments)
         attachments += len(entry.attachments)
     await db.flush()
     return len(report.entries), attachments

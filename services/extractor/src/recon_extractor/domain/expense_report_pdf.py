@@ -22,6 +22,7 @@ from recon_extractor.domain.text_rows import Row
 
 ReadImage = Callable[[bytes, str], Any]
 OnPage = Callable[[int, int], None]
+KeepImage = Callable[[str, bytes], None]
 
 
 @dataclass
@@ -38,10 +39,12 @@ class _Draft:
 
 
 class _Reader:
-    def __init__(self, layout: ExpenseLayout, read_image: ReadImage | None) -> None:
+    def __init__(self, layout: ExpenseLayout, read_image: ReadImage | None, keep_image: KeepImage | None) -> None:
         self.layout = layout
         self.read_image = read_image
+        self.keep_image = keep_image
         self.read_cache: dict[str, Any] = {}
+        self.kept: set[str] = set()
         # Longest labels first, so "Employee Name:" is never read as a shorter label plus a value.
         self.labels = sorted(
             ((tuple(label.split()), f.name) for f in layout.fields for label in f.labels), key=lambda p: -len(p[0])
@@ -102,6 +105,9 @@ class _Reader:
             self.warnings.append(f"page {page}: image {index_on_page} comes before the first entry; not attached")
             return
         digest = hashlib.sha256(img.data).hexdigest()
+        if self.keep_image is not None and digest not in self.kept:
+            self.keep_image(digest, img.data)
+            self.kept.add(digest)
         receipt = None
         if self.read_image is not None:
             # The same receipt attached to several entries (a split charge) is read once: OCR is the slow part.
@@ -145,14 +151,16 @@ def parse_expense_report(
     layout: ExpenseLayout | str | None = None,
     on_page: OnPage | None = None,
     read_image: ReadImage | None = None,
+    keep_image: KeepImage | None = None,
 ) -> ExpenseReport:
     """Read every entry and attachment, one page in memory at a time.
 
     `on_page(page, page_count)` is called after each page; `read_image(bytes, media_type)` reads each
-    attachment (the embedded bytes, unchanged) and its result is the attachment's `receipt`.
+    attachment (the embedded bytes, unchanged) and its result is the attachment's `receipt`;
+    `keep_image(sha256, bytes)` gets each distinct attachment once, so it can be kept as a file of its own.
     """
     spec = layout if isinstance(layout, ExpenseLayout) else load_expense_layout(layout or "receipt_images_report")
-    reader = _Reader(spec, read_image)
+    reader = _Reader(spec, read_image, keep_image)
     for content in iter_page_content(pdf, min_image_side=spec.min_image_side):
         reader.page(content.number, content.rows, content.images)
         if on_page is not None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import structlog
 from recon_contracts.card_numbers import mask_card_numbers
@@ -34,7 +36,13 @@ class _Pages:
 
 
 async def _read_with_progress(
-    runtime: Runtime, event: FileUploaded, interval: float, limits: Limits, bounds: ReadBounds, ocr: Ocr | None
+    runtime: Runtime,
+    event: FileUploaded,
+    interval: float,
+    limits: Limits,
+    bounds: ReadBounds,
+    ocr: Ocr | None,
+    image_dir: Path,
 ) -> ExtractedDocument:
     """Read the file in a bounded child process (waited on from a worker thread) while page progress is
     reported at most every `interval` seconds."""
@@ -45,7 +53,7 @@ async def _read_with_progress(
 
     path = runtime.blobs.local_path(event.blob_ref)
     task = asyncio.create_task(
-        asyncio.to_thread(read_isolated, path, event.detected_type, limits, bounds, on_page, ocr)
+        asyncio.to_thread(read_isolated, path, event.detected_type, limits, bounds, on_page, ocr, image_dir)
     )
     reported = 0
     while not task.done():
@@ -55,6 +63,16 @@ async def _read_with_progress(
             message = f"{event.filename}: page {pages.done} of {pages.total}"
             await runtime.report(event.session_id, "extracting", message, pages.done, pages.total)
     return task.result()
+
+
+async def _store_images(runtime: Runtime, event: FileUploaded, image_dir: Path) -> dict[str, str]:
+    """The expense report's attachments as blobs of their own (so one receipt can be shown without its
+    200 MB report), keyed by sha256 and so written once however often the file is read again."""
+    refs: dict[str, str] = {}
+    for image in await asyncio.to_thread(lambda: sorted(image_dir.iterdir())):
+        stored = await runtime.blobs.put_file(f"sessions/{event.session_id}/attachments/{image.name}", image)
+        refs[image.name] = stored.ref
+    return refs
 
 
 async def on_file_uploaded(
@@ -71,8 +89,13 @@ async def on_file_uploaded(
     await runtime.report(event.session_id, "extracting", f"reading {event.filename}")
     document: ExtractedDocument | None = None
     error: str | None = None
+    images: dict[str, str] = {}
     try:
-        document = await _read_with_progress(runtime, event, progress_interval, limits, bounds, ocr)
+        with tempfile.TemporaryDirectory(prefix="recon-attachments-") as image_dir:
+            document = await _read_with_progress(
+                runtime, event, progress_interval, limits, bounds, ocr, Path(image_dir)
+            )
+            images = await _store_images(runtime, event, Path(image_dir))
     except (ExtractionError, PermanentError) as exc:
         error = mask_card_numbers(f"{event.filename}: {exc}")
     except Exception as exc:
@@ -91,7 +114,7 @@ async def on_file_uploaded(
             if skipped:
                 message += f" ({skipped} already present from another file)"
         elif document is not None and document.expenses is not None:
-            entries, attachments = await save_expense_report(uow.db, event, document.expenses)
+            entries, attachments = await save_expense_report(uow.db, event, document.expenses, images)
             message = f"{event.filename}: {entries} expense entries with {attachments} receipt images"
         elif document is not None and document.receipts:
             uow.db.add_all(receipt_rows(event, document.receipts))

@@ -147,6 +147,10 @@ async def session_children(
     return out
 
 
+async def receipt(db: AsyncSession, session_id: uuid.UUID, receipt_id: uuid.UUID) -> ReceiptRow | None:
+    return await db.scalar(select(ReceiptRow).where(ReceiptRow.id == receipt_id, ReceiptRow.session_id == session_id))
+
+
 async def count_lines(db: AsyncSession, session_id: uuid.UUID) -> int:
     query = select(func.count()).select_from(TransactionRow).where(TransactionRow.session_id == session_id)
     return await db.scalar(query) or 0

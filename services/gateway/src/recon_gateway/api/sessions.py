@@ -132,6 +132,30 @@ async def download_report(
     return FileResponse(runtime.blobs.local_path(artifact.blob_ref), media_type=MEDIA_TYPES[format], filename=name)
 
 
+@router.get(
+    "/{session_id}/receipts/{receipt_id}/file",
+    responses={
+        200: {"content": {"image/jpeg": {}, "image/png": {}, "application/pdf": {}}, "description": "the receipt"},
+        409: {"model": ErrorResponse, "description": "the receipt is a page of its expense report, not a file"},
+        **NOT_FOUND,
+    },
+    response_class=Response,
+)
+async def receipt_file(session_id: uuid.UUID, receipt_id: uuid.UUID, db: DbDep, runtime: RuntimeDep) -> Response:
+    """A receipt as it was uploaded (a photo or PDF), or an expense report's attached image on its own."""
+    if await session_store.get_live_session(db, session_id) is None:
+        raise _not_found(session_id)
+    receipt = await session_store.receipt(db, session_id, receipt_id)
+    if receipt is None:
+        raise ApiError(404, "receipt_not_found", f"session {session_id} has no receipt {receipt_id}")
+    if "#" in receipt.file_path:
+        raise ApiError(409, "receipt_not_stored_alone", f"the receipt is on page {receipt.page} of its expense report")
+    path = runtime.blobs.local_path(receipt.file_path)
+    return FileResponse(
+        path, media_type=receipt.mime_type, filename=receipt.file_name, content_disposition_type="inline"
+    )
+
+
 def _sse(row: ProgressEventRow, status_now: str) -> str:
     data = {
         "id": row.id,

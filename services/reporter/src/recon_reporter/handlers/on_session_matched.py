@@ -6,7 +6,7 @@ import asyncio
 import pickle
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from recon_contracts.blobstore import StoredBlob
@@ -20,13 +20,6 @@ from recon_reporter.domain.report_rows import ReportLine, ReportSession, complet
 from recon_reporter.domain.xlsx_report import write_xlsx
 
 SERVICE = "reporter"
-CHUNK = 1024 * 1024
-
-
-async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
-    with path.open("rb") as source:
-        while chunk := source.read(CHUNK):
-            yield chunk
 
 
 def _spooled(path: Path) -> Iterator[ReportLine]:
@@ -72,7 +65,7 @@ async def on_session_matched(event: SessionMatched, *, runtime: Runtime) -> None
         built = await asyncio.to_thread(_build, session, spool, Path(tmp))
         for fmt, (path, rows) in built.items():
             key = f"sessions/{event.session_id}/reports/{build_id}/{path.name}"
-            stored[fmt] = (await runtime.blobs.put_stream(key, _file_chunks(path)), rows)
+            stored[fmt] = (await runtime.blobs.put_file(key, path), rows)
     async with runtime.inbox.once(event) as uow:
         if uow is None:
             return
