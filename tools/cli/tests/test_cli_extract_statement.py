@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from recon_cli.main import main
+from recon_docgen.scanned_copy import scan_pdf
 from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 
@@ -35,17 +36,9 @@ def test_a_bad_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_a_scan_without_ocr_says_it_needs_ocr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import pypdfium2 as pdfium
-    from fpdf import FPDF
-
     text, scan = tmp_path / "s.pdf", tmp_path / "scan.pdf"
     render_wex_statement(make_statement(3, cardholders=1), text)
-    source = pdfium.PdfDocument(text)
-    pdf = FPDF(unit="pt", format=source[0].get_size())
-    pdf.add_page()
-    pdf.image(source[0].render(scale=1).to_pil(), x=0, y=0, w=pdf.w, h=pdf.h)
-    source.close()
-    scan.write_bytes(bytes(pdf.output()))
+    scan_pdf(text, scan, dpi=72)
     assert main(["extract", "statement", str(scan), "--json", "--no-ocr"]) == 2
     assert capsys.readouterr().err.strip() == (
         f"recon: {scan}: the document has no text layer; scanned statements need OCR"

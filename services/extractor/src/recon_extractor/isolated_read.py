@@ -23,6 +23,7 @@ import resource
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,10 @@ class _PipeOcr:
         return [OcrLine(text, conf, box) for text, conf, box in payload]
 
 
+def _write_image(folder: Path, sha: str, data: bytes) -> None:
+    (folder / sha).write_bytes(data)
+
+
 def _child(
     conn: Connection,
     path: str,
@@ -73,9 +78,6 @@ def _child(
     resource.setrlimit(resource.RLIMIT_AS, (bounds.memory_bytes, bounds.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (bounds.cpu_seconds, bounds.cpu_seconds + 5))
 
-    def keep(sha: str, data: bytes) -> None:
-        (Path(image_dir or ".") / sha).write_bytes(data)
-
     try:
         document = read_document(
             Path(path),
@@ -83,7 +85,7 @@ def _child(
             limits,
             on_page=lambda done, total: conn.send(("page", done, total)),
             ocr=_PipeOcr(conn) if ocr else None,
-            keep_image=keep if image_dir else None,
+            keep_image=partial(_write_image, Path(image_dir)) if image_dir else None,
         )
         conn.send(("done", document))
     except ExtractionError as exc:

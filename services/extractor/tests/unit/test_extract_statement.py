@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from fpdf import FPDF
 from recon_docgen import wex_layout
 from recon_docgen.check import statement_differences
 from recon_docgen.consumer_check import consumer_differences
 from recon_docgen.consumer_pdf import make_consumer_statement, render_consumer_statement
+from recon_docgen.scanned_copy import scan_pdf
 from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.domain.errors import NoTextLayerError, StatementFormatError
@@ -70,13 +70,7 @@ def _scan(text_pdf: Path, out: Path) -> list[list[OcrLine]]:
         [OcrLine(w.text, 0.99, _box(w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale)) for w in p.words]
         for p in iter_page_words(text_pdf)
     ]
-    source = pdfium.PdfDocument(text_pdf)
-    scan = FPDF(unit="pt", format="letter")
-    for index in range(len(source)):
-        scan.add_page()
-        scan.image(source[index].render(scale=1).to_pil(), x=0, y=0, w=612, h=792)
-    source.close()
-    out.write_bytes(bytes(scan.output()))
+    scan_pdf(text_pdf, out, dpi=72, skew_degrees=0)
     return answers
 
 

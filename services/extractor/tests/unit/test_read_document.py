@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from fpdf import FPDF
 from PIL import Image
 from recon_docgen.check import statement_differences
+from recon_docgen.scanned_copy import scan_pdf
 from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.domain.ocr_engine import OcrLine
@@ -66,22 +66,13 @@ class _PrintedWords:
         ]
 
 
-def _one_page_scan(text_pdf: Path, out: Path) -> None:
-    source = pdfium.PdfDocument(text_pdf)
-    width, height = source[0].get_size()
-    pdf = FPDF(unit="pt", format=(width, height))
-    pdf.add_page()
-    pdf.image(source[0].render(scale=2).to_pil(), x=0, y=0, w=width, h=height)
-    out.write_bytes(bytes(pdf.output()))
-
-
 def test_a_one_page_scan_is_read_as_a_receipt_once(tmp_path: Path) -> None:
     from recon_docgen.receipt_pdf import render_receipt
     from recon_docgen.scenario import receipt_for
 
     line = make_statement(4, cardholders=1).lines[0]
     render_receipt(receipt_for(line, 4), tmp_path / "text.pdf")
-    _one_page_scan(tmp_path / "text.pdf", tmp_path / "scan.pdf")
+    assert scan_pdf(tmp_path / "text.pdf", tmp_path / "scan.pdf", dpi=144, skew_degrees=0) == 1
     ocr = _PrintedWords(tmp_path / "text.pdf")
     document = read_document(tmp_path / "scan.pdf", "application/pdf", LIMITS, ocr=ocr)
     assert document.kind == "receipt" and ocr.calls == 1
@@ -91,7 +82,7 @@ def test_a_one_page_scan_is_read_as_a_receipt_once(tmp_path: Path) -> None:
 def test_a_one_page_scanned_statement_is_a_statement(tmp_path: Path) -> None:
     truth = make_statement(6, cardholders=1, lines_per_cardholder=(4, 5))
     render_wex_statement(truth, tmp_path / "text.pdf")
-    _one_page_scan(tmp_path / "text.pdf", tmp_path / "scan.pdf")
+    assert scan_pdf(tmp_path / "text.pdf", tmp_path / "scan.pdf", dpi=144, skew_degrees=0) == 1
     document = read_document(tmp_path / "scan.pdf", "application/pdf", LIMITS, ocr=_PrintedWords(tmp_path / "text.pdf"))
     assert document.kind == "statement" and document.statement is not None
     assert statement_differences(truth, document.statement) == []
