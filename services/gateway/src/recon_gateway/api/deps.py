@@ -23,12 +23,12 @@ def get_gateway_settings(request: Request) -> GatewaySettings:
 
 
 async def get_db(runtime: Annotated[Runtime, Depends(get_runtime)]) -> AsyncIterator[AsyncSession]:
-    """One transaction per request. Routes that change data commit before they answer, because the code after
-    `yield` may run after the response has been sent; here it only commits what is left (nothing, normally)."""
+    """One transaction per request, committed when the route returns and before the response is sent
+    (`scope="function"` below): a client told 201 can rely on the write being stored."""
     async with runtime.sessionmaker.begin() as db:
         yield db
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 SettingsDep = Annotated[GatewaySettings, Depends(get_gateway_settings)]
-DbDep = Annotated[AsyncSession, Depends(get_db)]
+DbDep = Annotated[AsyncSession, Depends(get_db, scope="function")]
