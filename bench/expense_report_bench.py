@@ -58,7 +58,7 @@ def _baseline(work: Path) -> dict[str, Any]:
 
 
 def _parse(work: Path) -> dict[str, Any]:
-    from recon_extractor.domain.expense_report_pdf import parse_expense_report
+    from recon_extractor.expense_reports.pdf_report import parse_expense_report
 
     pages = 0
 

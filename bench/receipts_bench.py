@@ -36,13 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, utils
-from recon_extractor.domain.amounts import parse_amount
-from recon_extractor.domain.errors import ExtractionError
-from recon_extractor.domain.ocr_rows import ocr_text
-from recon_extractor.domain.receipt_dates import find_date
-from recon_extractor.domain.receipt_images import prepare_image
-from recon_extractor.domain.receipt_text import ReceiptFields, parse_receipt_text
-from recon_extractor.ocr_pool import OcrPool, OcrSettings
+from recon_extractor.amounts import parse_amount
+from recon_extractor.errors import ExtractionError
+from recon_extractor.ocr.pool import OcrPool, OcrSettings
+from recon_extractor.ocr.rows import ocr_text
+from recon_extractor.receipts.dates import find_date
+from recon_extractor.receipts.images import prepare_image
+from recon_extractor.receipts.text import ReceiptFields, parse_receipt_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "sroie-dev"
@@ -141,8 +141,8 @@ def run(images: list[Path], keys: dict[str, dict[str, str]], settings: OcrSettin
 def baseline_default(images: list[Path], keys: dict[str, dict[str, str]], threads: int) -> None:
     """RapidOCR with its own default detector scaling (shorter side >= 736) in this process."""
     from rapidocr import RapidOCR
-    from recon_extractor.domain.ocr_engine import OcrLine
-    from recon_extractor.rapidocr_engine import bundled_models
+    from recon_extractor.ocr.engine import OcrLine
+    from recon_extractor.ocr.rapidocr_engine import bundled_models
 
     params: dict[str, Any] = {k: str(v) for k, v in bundled_models().items()}
     params |= {"Global.log_level": "error", "EngineConfig.onnxruntime.intra_op_num_threads": threads}

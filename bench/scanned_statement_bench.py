@@ -44,10 +44,10 @@ def main() -> int:
     from recon_docgen.scanned_copy import scan_pdf
     from recon_docgen.scenario import make_statement
     from recon_docgen.wex_pdf import render_wex_statement
-    from recon_extractor.domain.extract_statement import extract_statement
-    from recon_extractor.isolated_read import ReadBounds, read_isolated
-    from recon_extractor.ocr_pool import OcrPool, OcrSettings
-    from recon_extractor.read_document import Limits, read_document
+    from recon_extractor.ocr.pool import OcrPool, OcrSettings
+    from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
+    from recon_extractor.reading.read_document import Limits, read_document
+    from recon_extractor.statements.reader import extract_statement
 
     truth = make_statement(11, cardholders=args.cardholders, lines_per_cardholder=(10, 14), credit_ratio=0.08)
     with tempfile.TemporaryDirectory(prefix="scanned_bench_") as tmp:

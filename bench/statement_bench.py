@@ -51,7 +51,7 @@ def _child(tool: str, path: Path, holders: int) -> dict[str, object]:
     if tool == "build":
         return _build(path, holders)
     if tool == "extract":
-        from recon_extractor.domain.extract_statement import extract_statement
+        from recon_extractor.statements.reader import extract_statement
 
         baseline = _rss_mib()
         wall, cpu = time.perf_counter(), time.process_time()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from recon_docgen.bad_inputs import BadInput, bad_input_corpus
-from recon_extractor.domain.errors import ExtractionError
-from recon_extractor.isolated_read import ReadBounds, read_isolated
-from recon_extractor.read_document import Limits
+from recon_extractor.errors import ExtractionError
+from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
+from recon_extractor.reading.read_document import Limits
 from recon_extractor.settings import ExtractorSettings
 
 SETTINGS = ExtractorSettings()

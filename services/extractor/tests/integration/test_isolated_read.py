@@ -11,10 +11,10 @@ from recon_docgen.check import statement_differences
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
-from recon_extractor.domain.errors import CorruptDocumentError, DocumentLimitError, NoTextLayerError
-from recon_extractor.domain.ocr_engine import OcrLine
-from recon_extractor.isolated_read import ReadBounds, read_isolated
-from recon_extractor.read_document import Limits
+from recon_extractor.errors import CorruptDocumentError, DocumentLimitError, NoTextLayerError
+from recon_extractor.ocr.engine import OcrLine
+from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
+from recon_extractor.reading.read_document import Limits
 
 LIMITS = Limits(max_pages=2000, max_page_bytes=32 * 2**20)
 ROOMY = ReadBounds(memory_bytes=1536 * 2**20, cpu_seconds=60, stall_seconds=60)

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from recon_extractor.domain.expense_model import ExpenseReport
-from recon_extractor.domain.extract_statement import extract_statement
-from recon_extractor.domain.ocr_engine import Ocr
-from recon_extractor.domain.receipt_read import read_receipt, receipt_image_reader
-from recon_extractor.domain.receipt_text import ReceiptFields
-from recon_extractor.domain.statement_model import Statement
+from recon_extractor.expense_reports.model import ExpenseReport
+from recon_extractor.ocr.engine import Ocr
+from recon_extractor.receipts.read import read_receipt, receipt_image_reader
+from recon_extractor.receipts.text import ReceiptFields
+from recon_extractor.statements.model import Statement
+from recon_extractor.statements.reader import extract_statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
 from recon_cli.extract_expense_report import parse_expense_file

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from recon_extractor.domain.expense_model import ExpenseEntry, ExpenseReport
-from recon_extractor.domain.expense_report_pdf import ReadImage, parse_expense_report
-from recon_extractor.domain.expense_tabular import parse_expense_table
+from recon_extractor.expense_reports.model import ExpenseEntry, ExpenseReport
+from recon_extractor.expense_reports.pdf_report import ReadImage, parse_expense_report
+from recon_extractor.expense_reports.tabular import parse_expense_table
 
 from recon_cli.json_output import dumps
 

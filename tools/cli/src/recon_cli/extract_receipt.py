@@ -12,10 +12,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from recon_extractor.domain.receipt_read import read_receipt
-from recon_extractor.domain.receipt_text import ReceiptFields
-from recon_extractor.ocr_pool import OcrSettings
-from recon_extractor.ocr_service import LazyOcr
+from recon_extractor.ocr.pool import OcrSettings
+from recon_extractor.ocr.service import LazyOcr
+from recon_extractor.receipts.read import read_receipt
+from recon_extractor.receipts.text import ReceiptFields
 
 from recon_cli.json_output import dumps
 

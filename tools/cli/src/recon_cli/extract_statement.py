@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from recon_contracts.card_numbers import mask_card_numbers
-from recon_extractor.domain.extract_statement import extract_statement
-from recon_extractor.domain.statement_model import CardLine, Statement
-from recon_extractor.ocr_pool import OcrSettings
-from recon_extractor.ocr_service import LazyOcr
+from recon_extractor.ocr.pool import OcrSettings
+from recon_extractor.ocr.service import LazyOcr
+from recon_extractor.statements.model import CardLine, Statement
+from recon_extractor.statements.reader import extract_statement
 
 from recon_cli.json_output import dumps
 

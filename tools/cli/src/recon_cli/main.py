@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from recon_extractor.domain.errors import ExtractionError
+from recon_extractor.errors import ExtractionError
 
 from recon_cli import extract_expense_report, extract_receipt, extract_statement, reconcile
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from recon_extractor.ocr_service import LazyOcr
+from recon_extractor.ocr.service import LazyOcr
 from recon_matcher.domain.reconcile import reconcile
 from recon_matcher.domain.result_json import reconciliation_to_json
 from recon_matcher.domain.results import Reconciliation

@@ -22,11 +22,11 @@ from sqlalchemy import case, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from recon_extractor.domain.expense_model import ExpenseAttachment, ExpenseReport
-from recon_extractor.domain.receipt_duplicates import ReceiptKey, find_duplicates
-from recon_extractor.domain.receipt_read import ReceiptRead
-from recon_extractor.domain.receipt_text import ReceiptFields
-from recon_extractor.domain.statement_model import CardLine, Statement
+from recon_extractor.expense_reports.model import ExpenseAttachment, ExpenseReport
+from recon_extractor.receipts.duplicates import ReceiptKey, find_duplicates
+from recon_extractor.receipts.read import ReceiptRead
+from recon_extractor.receipts.text import ReceiptFields
+from recon_extractor.statements.model import CardLine, Statement
 
 
 def _money(value: Decimal | None) -> str | None:

@@ -20,10 +20,10 @@ from recon_extractor.adapters.extraction_store import (
     save_expense_report,
     save_statement,
 )
-from recon_extractor.domain.errors import ExtractionError
-from recon_extractor.domain.ocr_engine import Ocr
-from recon_extractor.isolated_read import ReadBounds, read_isolated
-from recon_extractor.read_document import ExtractedDocument, Limits
+from recon_extractor.errors import ExtractionError
+from recon_extractor.ocr.engine import Ocr
+from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
+from recon_extractor.reading.read_document import ExtractedDocument, Limits
 
 log = structlog.get_logger(__name__)
 SERVICE = "extractor"

@@ -1,0 +1,81 @@
+"""Words into printed rows, and a row into runs: the pieces of text that belong to one field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from recon_extractor.pdf.glyphs import Word
+
+GAP_FACTOR = 0.6
+COLUMN_START_SLACK = (0.5, 2.0)
+
+
+@dataclass(frozen=True)
+class Row:
+    """Words sharing a baseline, in content-stream order."""
+
+    words: tuple[Word, ...]
+    top: float
+    bottom: float
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text that was drawn as one piece (no backward move, no column-sized gap)."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+def group_rows(words: Sequence[Word]) -> list[Row]:
+    """Cluster words by vertical middle; rows come top to bottom, words keep their stream order."""
+    if not words:
+        return []
+    heights = sorted(w.bottom - w.top for w in words)
+    tolerance = max(2.0, 0.4 * heights[len(heights) // 2])
+    middles = [(w.top + w.bottom) / 2 for w in words]
+    order = sorted(range(len(words)), key=middles.__getitem__)
+    clusters: list[list[int]] = []
+    anchor = 0.0
+    for i in order:
+        if not clusters or middles[i] - anchor > tolerance:
+            clusters.append([i])
+            anchor = middles[i]
+        else:
+            clusters[-1].append(i)
+    rows = []
+    for cluster in clusters:
+        members = tuple(words[i] for i in sorted(cluster))
+        rows.append(Row(members, min(w.top for w in members), max(w.bottom for w in members)))
+    return rows
+
+
+def _starts_column(prev: Word, word: Word, column_starts: Sequence[float]) -> bool:
+    before, after = COLUMN_START_SLACK
+    return any(prev.x1 <= c + before and c - before <= word.x0 <= c + after for c in column_starts)
+
+
+def split_runs(words: Sequence[Word], column_starts: Sequence[float] = ()) -> list[Run]:
+    """Split a row into runs at backward moves, wide gaps, and new text objects starting a column."""
+    if not words:
+        return []
+    gap_limit = GAP_FACTOR * max([w.bottom - w.top for w in words])
+    runs: list[list[Word]] = [[words[0]]]
+    for word in words[1:]:
+        prev = runs[-1][-1]
+        if (
+            word.x0 < prev.x1 - 0.5
+            or word.x0 - prev.x1 > gap_limit
+            or (word.joined is not True and _starts_column(prev, word, column_starts))
+        ):
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    return [Run(" ".join(w.text for w in run), run[0].x0, max(w.x1 for w in run)) for run in runs]

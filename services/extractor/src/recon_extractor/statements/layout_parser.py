@@ -1,0 +1,281 @@
+"""Any statement described by a `StatementLayout`, read row by row, page by page.
+
+Each printed row is, in this order: page furniture (`ignore_rows`), a section header, a cardholder header,
+a printed total, or, inside a section that is not a summary table, a foreign-currency detail of the line
+above, a transaction, or the continuation of the line above (no amount, starting at or right of its
+description, on the same page, close below it). Any other row that ends in an amount becomes a warning: it
+may be a charge the layout does not describe. Printed totals are checked at the end; a mismatch is a
+warning, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from recon_extractor.amounts import parse_amount
+from recon_extractor.pdf.glyphs import Word
+from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
+from recon_extractor.pdf.words import PdfSource, iter_page_words
+from recon_extractor.statements.dates import parse_printed_date, resolve_date
+from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
+from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine, PrintedTotal
+from recon_extractor.statements.model import Statement
+
+DEFAULT_HOLDER = "ACCOUNT HOLDER"
+
+
+class LayoutParser:
+    """Feed pages in order (`feed`), then `finish()`."""
+
+    def __init__(self, layout: StatementLayout, warnings: Iterable[str] = ()) -> None:
+        self.layout = layout
+        self.rules = layout.row_rules
+        self.warnings = list(warnings)
+        self.book = LineBook(self.warnings)
+        self.period: tuple[date | None, date | None] | None = None
+        self.account_last4: str | None = None
+        self.holder_name: str | None = None
+        self.section: SectionSpec | None = next((s for s in layout.sections if s.name == layout.start_section), None)
+        self.holder: HolderKey | None = None
+        self.opened: set[str] = set()  # sections whose header was printed
+        self.claimed = 0  # lines before this index are on a card named by a footer row
+        self.open: PendingLine | None = None
+        self.plain_above: str | None = None
+        self.ends_in_amount = layout.compile(r"(?:^|\s)(?P<amount>{amount})$")
+
+    def feed(self, number: int, words: Sequence[Word]) -> None:
+        """One page's words: its header facts, then its rows within the layout's region."""
+        if self._missing_facts():
+            self._header_facts("\n".join(row.text for row in printed_rows(words)))
+        for row in printed_rows(words, self.layout.region.x0, self.layout.region.x1):
+            self._row(number, row)
+        self._close()  # a line never continues onto the next page: its header would read as a continuation
+
+    def _missing_facts(self) -> bool:
+        rules = self.rules
+        return bool(
+            (self.period is None and rules["period"])
+            or (self.account_last4 is None and rules["account"])
+            or (self.holder_name is None and rules["holder"])
+        )
+
+    def _header_facts(self, text: str) -> None:
+        if self.period is None:
+            self.period = _first_period(self.layout, self.rules["period"], text)
+        if self.account_last4 is None:
+            self.account_last4 = _first_group(self.rules["account"], text, "last4")
+        if self.holder_name is None:
+            name = _first_group(self.rules["holder"], text, "name")
+            self.holder_name = " ".join(name.split()) if name else None
+
+    def _row(self, page: int, row: PrintedRow) -> None:
+        text = row.text
+        if any(p.search(text) for p in self.rules["ignore"]):
+            return
+        above, self.plain_above = self.plain_above, None  # a name is only "above" if it is the row just before
+        for pattern, section in self.layout.section_rules:
+            if pattern.search(text):
+                self._close()
+                self.section = section
+                self.opened.add(section.name)
+                return
+        for pattern, spec in self.layout.cardholder_rules:
+            if m := pattern.search(text):
+                self._cardholder(page, m, spec, above)
+                return
+        for pattern, total in self.layout.total_rules:
+            if m := pattern.search(text):
+                self._total(page, m, total)
+                return
+        if self.section is None or self.section.skip:
+            self._close()
+            return
+        if self._line_row(page, row):
+            return
+        self._close()
+        if self.layout.warn_unrecognised and self.ends_in_amount.search(text):
+            self.warnings.append(f"page {page}: unrecognised row: {text!r}")
+        else:
+            self.plain_above = text
+
+    def _line_row(self, page: int, row: PrintedRow) -> bool:
+        """A foreign detail, a transaction or a continuation: True when the row was one."""
+        attached = self._attached(page, row)
+        if attached and self.open is not None:
+            for pattern in self.rules["foreign"]:
+                if m := pattern.search(row.text):
+                    self.open.foreign.update({k: v for k, v in m.groupdict().items() if v})
+                    self.open.bottom = row.bottom
+                    return True
+        for pattern in self.rules["transactions"]:
+            if (m := pattern.search(row.text)) and self._transaction(page, row, m):
+                return True
+        return attached and self._continuation(row)
+
+    def _attached(self, page: int, row: PrintedRow) -> bool:
+        line = self.open
+        return (
+            line is not None
+            and line.page == page
+            and row.top - line.bottom <= self.layout.max_row_gap * max(row.height, 1.0)
+            and row.x0 >= line.desc_x - self.layout.continuation_slack
+        )
+
+    def _continuation(self, row: PrintedRow) -> bool:
+        assert self.open is not None
+        m = self.ends_in_amount.search(row.text)
+        if m is None:
+            self.open.parts.append(row.text)
+        elif self.open.amount is None:
+            if prefix := row.text[: m.start("amount")].strip():
+                self.open.parts.append(prefix)
+            self.open.amount = self._amount(m.group("amount"))
+        else:
+            return False
+        self.open.bottom = row.bottom
+        return True
+
+    def _transaction(self, page: int, row: PrintedRow, m: re.Match[str]) -> bool:
+        fmts = self.layout.date_formats
+        groups = m.groupdict()
+        trans = parse_printed_date(groups["trans_date"], fmts)
+        posted = parse_printed_date(groups["posted_date"], fmts) if groups.get("posted_date") else None
+        if trans is None or (groups.get("posted_date") and posted is None):
+            return False
+        self._close()
+        self.open = PendingLine(
+            page=page,
+            bottom=row.bottom,
+            desc_x=row.x_at(m.start("description")),
+            signature=(row.text, round(row.top)),
+            trans=trans,
+            posted=posted,
+            reference=groups.get("reference"),
+            parts=[" ".join(groups["description"].split())],
+            amount=self._amount(groups["amount"]) if groups["amount"] else None,
+            section=self.section,
+            holder=self._holder(),
+            city=groups.get("city"),
+            state=groups.get("state"),
+        )
+        return True
+
+    def _amount(self, printed: str) -> Decimal | None:
+        value = _signed(printed)
+        if value is not None and self.section is not None and self.section.credits:
+            value = -abs(value)
+        return value
+
+    def _holder(self) -> HolderKey:
+        return self.holder or (self.holder_name or DEFAULT_HOLDER, self.account_last4)
+
+    def _cardholder(self, page: int, m: re.Match[str], spec: CardholderSpec, above: str | None) -> None:
+        self._close()
+        groups = m.groupdict()
+        name = groups.get("name") or (above if spec.name_above else None) or self._holder()[0]
+        holder = (" ".join(name.split()), groups.get("last4"))
+        if spec.section:
+            self.section = next(s for s in self.layout.sections if s.name == spec.section)
+            self.opened.add(spec.section)
+        if spec.closes:
+            self._claim(holder)
+        else:
+            self.holder = holder
+            self.book.holders.setdefault(holder, None)
+        if groups.get("amount") and (amount := _signed(groups["amount"])) is not None:
+            self.book.totals.append(PrintedTotal(None, m.group(0), amount, spec.total_sections, holder, page))
+
+    def _claim(self, holder: HolderKey) -> None:
+        """A footer row names the card of every line printed since the previous footer."""
+        book = self.book
+        for line in book.lines[self.claimed :]:
+            line.holder = holder
+        self.claimed = len(book.lines)
+        used = {line.holder for line in book.lines}
+        book.holders = {key: None for key in (*book.holders, holder) if key in used or key == holder}
+
+    def _total(self, page: int, m: re.Match[str], spec: TotalSpec) -> None:
+        self._close()
+        amount = _signed(m.group("amount"))
+        if amount is None:
+            self.warnings.append(f"page {page}: unreadable total {m.group(0)!r}")
+            return
+        groups = m.groupdict()
+        holder: tuple[str | None, str | None] | None = None
+        if spec.per_cardholder:
+            holder = (groups.get("name"), groups.get("last4")) if groups.keys() & {"name", "last4"} else self._holder()
+        amount = -amount if spec.negate else amount
+        self.book.totals.append(PrintedTotal(spec, m.group(0), amount, spec.sections, holder, page))
+
+    def _close(self) -> None:
+        if self.open is not None:
+            self.book.book(self.open)
+            self.open = None
+
+    def finish(self, pages: int = 0) -> Statement:
+        """The statement, after the last page (`pages`, the count fed, is only for symmetry with WEX)."""
+        self._close()
+        if self.layout.drop_repeated_rows:
+            self.book.drop_repeated()
+        period = self.period or (None, None)
+        if self.period is None:
+            self.warnings.append("statement period not found; dates printed without a year cannot be placed")
+        cardholders = self.book.cardholders(period, self.layout.currency)
+        # A summary total of sections this statement never printed (Chase business cards list every line
+        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against.
+        self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
+        printed = self.book.check_totals(declared=bool(self.layout.totals))
+        net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
+        account = f"XXXX{self.account_last4}" if self.account_last4 else None
+        totals = {**printed, "net": net}
+        return Statement(self.layout.issuer, *period, account, cardholders, totals, tuple(self.warnings))
+
+
+def _signed(printed: str) -> Decimal | None:
+    """A printed amount; a trailing minus (`$2566.65-`, Chase card subtotals) makes it negative."""
+    text = printed.replace("+", "").strip()
+    if text.endswith("-"):
+        value = parse_amount(text[:-1])
+        return None if value is None else -value
+    return parse_amount(text)
+
+
+def _first_group(patterns: Sequence[re.Pattern[str]], text: str, group: str) -> str | None:
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if m.groupdict().get(group):
+                return m.group(group)
+    return None
+
+
+def _first_period(
+    layout: StatementLayout, patterns: Sequence[re.Pattern[str]], text: str
+) -> tuple[date | None, date | None] | None:
+    """The first printed period; a start printed without a year (`Dec 08 - Jan 07, 2025`) takes the end's."""
+    assert layout.period is not None or not patterns
+    fmts = layout.period.date_formats if layout.period else ()
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            start_p = parse_printed_date(groups["start"], fmts) if groups.get("start") else None
+            end_p = parse_printed_date(groups["end"], fmts) if groups.get("end") else None
+            end = resolve_date(end_p, None, None) if end_p else None
+            start = resolve_date(start_p, None, end) if start_p else None
+            if start or end:
+                return start, end
+    return None
+
+
+def parse_layout_statement(
+    pdf: PdfSource, layout: StatementLayout, on_page: Callable[[int, int], None] | None = None
+) -> Statement:
+    """Parse a statement with a given layout (`extract_statement` picks the layout for you)."""
+    parser = LayoutParser(layout)
+    for page in iter_page_words(pdf):
+        parser.feed(page.number, page.words)
+        if on_page:
+            on_page(page.number, page.count)
+    return parser.finish()

@@ -1,0 +1,147 @@
+"""What one printed row of a WEX report says: a block field, the period, a product row or a totals row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Literal
+
+from recon_extractor.amounts import parse_amount
+from recon_extractor.statements.model import StatementItem
+
+TotalsKind = Literal["transaction", "cardholder", "report"]
+
+_BLOCK = re.compile(r"^(?P<label>Account Code|Customer ID|Card Number|Cardholder Name|Employee ID):\s*(?P<value>.*)$")
+_PERIOD = re.compile(r"Posted Date between (\d{1,2}/\d{1,2}/\d{4}) and (\d{1,2}/\d{1,2}/\d{4})", re.I)
+_FROM_TO = re.compile(r"^From:\s*(\d{1,2}/\d{1,2}/\d{4})\s+To:\s*(\d{1,2}/\d{1,2}/\d{4})")
+# "Totais": OCR reads a small l as i now and then; the row is still a totals row.
+_TOTALS = re.compile(r"\b(Transaction|Cardholder|Report|Grand)\s+Tota[li]s?\s*:", re.I)
+_KINDS: dict[str, TotalsKind] = {
+    "transaction": "transaction",
+    "cardholder": "cardholder",
+    "report": "report",
+    "grand": "report",
+}
+_FOOTER = re.compile(r"^Page \d+ of \d+$", re.I)
+_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """A product row: the swipe's columns and this product's amounts."""
+
+    transaction_date: date
+    posted_date: date | None
+    level: str | None
+    reference: str | None
+    merchant: str
+    city: str | None
+    state: str | None
+    category: str | None
+    item: StatementItem
+
+
+def parse_date(text: str | None) -> date | None:
+    """MM/DD/YYYY (as WEX prints it) to a date."""
+    return _parse_date(text.strip()) if text else None
+
+
+@lru_cache(maxsize=1024)
+def _parse_date(text: str) -> date | None:
+    if not _DATE.match(text):
+        return None
+    month, day, year = (int(p) for p in text.split("/"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def block_field(text: str) -> tuple[str, str] | None:
+    """(`Cardholder Name`, `WILLIAMBURT`) for a cardholder-block row."""
+    m = _BLOCK.match(text.strip())
+    return (m.group("label"), m.group("value").strip()) if m else None
+
+
+def report_period(text: str) -> tuple[date, date] | None:
+    m = _PERIOD.search(text) or _FROM_TO.match(text.strip())
+    if not m:
+        return None
+    start, end = parse_date(m.group(1)), parse_date(m.group(2))
+    return (start, end) if start and end else None
+
+
+def totals_kind(text: str) -> TotalsKind | None:
+    m = _TOTALS.search(text)
+    if not m:
+        return None
+    return _KINDS[m.group(1).lower()]
+
+
+def is_footer(text: str) -> bool:
+    return bool(_FOOTER.match(text.strip()))
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_totals(cells: dict[str, str]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(gross, discount, net) of a totals row."""
+    gross, discount, net = (parse_amount(cells.get(k)) for k in ("gross", "discount", "net"))
+    if net is None:
+        return None
+    discount = discount if discount is not None else Decimal("0.00")
+    return (gross if gross is not None else net + discount), discount, net
+
+
+def _city_state(text: str | None) -> tuple[str | None, str | None]:
+    if not text:
+        return None, None
+    m = _CITY_STATE.match(text.strip())
+    if not m:
+        return text.strip(), None
+    return m.group("city").strip() or None, m.group("state")
+
+
+def parse_item(cells: dict[str, str]) -> ItemRow | None:
+    """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
+    trans = parse_date(cells.get("trans_date"))
+    net = parse_amount(cells.get("net"))
+    gross = parse_amount(cells.get("gross"))
+    if trans is None or (net is None and gross is None):
+        return None
+    discount = parse_amount(cells.get("discount")) or Decimal("0.00")
+    if gross is None:
+        gross = (net or Decimal("0.00")) + discount
+    if net is None:
+        net = gross - discount
+    city, state = _city_state(cells.get("city"))
+    item = StatementItem(
+        cells.get("description") or None,
+        _decimal(cells.get("ppu")),
+        _decimal(cells.get("quantity")),
+        gross,
+        discount,
+        net,
+    )
+    return ItemRow(
+        trans,
+        parse_date(cells.get("posted_date")),
+        cells.get("level") or None,
+        cells.get("reference") or None,
+        cells.get("merchant", ""),
+        city,
+        state,
+        cells.get("group") or None,
+        item,
+    )

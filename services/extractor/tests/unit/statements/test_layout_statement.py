@@ -1,0 +1,197 @@
+"""The layout engine over hand-placed words: every row kind, and the rules that keep lines whole and right."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from recon_extractor.pdf.glyphs import Word
+from recon_extractor.statements.layout import StatementLayout
+from recon_extractor.statements.layout_parser import LayoutParser
+from recon_extractor.statements.model import ForeignAmount, Statement
+
+D = Decimal
+CHAR = 4.4
+LAYOUT = StatementLayout.model_validate(
+    {
+        "name": "test",
+        "issuer": "Test Bank",
+        "recognise": {"any": ["TEST BANK"]},
+        "period": {"patterns": ["Period (?P<start>{date}) - (?P<end>{date})"], "date_formats": ["%m/%d/%Y"]},
+        "account": [r"Account ending (?P<last4>\d{4})"],
+        "holder": [r"^Holder: (?P<name>[A-Z ]+)$"],
+        "date_formats": ["%m/%d"],
+        "credit_styles": ["minus", "parentheses", "cr"],
+        "sections": [
+            {"name": "purchases", "pattern": "^Purchases$"},
+            {"name": "refunds", "pattern": "^Refunds$", "credits": True},
+            {"name": "interest_table", "pattern": "^Interest Charge Calculation$", "skip": True},
+        ],
+        "cardholders": [{"pattern": r"^Card (?P<last4>\d{4}) total (?P<amount>{amount})$", "name_above": True}],
+        "transactions": ["^(?P<trans_date>{date}) (?P<description>.+?)(?: (?P<amount>{amount}))?$"],
+        "foreign": [r"^(?P<foreign_amount>{money}) (?P<currency>[A-Z]{3}) @ (?P<rate>\d+\.\d+)$"],
+        "totals": [
+            {"name": "purchases", "pattern": "^Total purchases (?P<amount>{amount})$", "sections": ["purchases"]}
+        ],
+        "ignore_rows": [r"^Page \d+$"],
+    }
+)
+HEADER = [
+    (40, 36, "TEST BANK Account ending 1234"),
+    (52, 36, "Period 12/08/2024 - 01/07/2025"),
+    (64, 36, "Holder: ANN LEE"),
+]
+
+
+def page(*cells: tuple[float, float, str]) -> list[Word]:
+    """Words for (top, x, text) cells: one word per space-separated part, 4.4 pt per character."""
+    words: list[Word] = []
+    for top, x, text in cells:
+        for part in text.split(" "):
+            words.append(Word(part, x, x + CHAR * len(part), top, top + 7.0))
+            x += CHAR * (len(part) + 1)
+    return words
+
+
+def amount(top: float, text: str, edge: float = 400.0) -> tuple[float, float, str]:
+    return top, edge - CHAR * len(text), text
+
+
+def charge(top: float, text: str, printed: str) -> list[tuple[float, float, str]]:
+    """A row with its date and description at the left margin and its amount right-aligned."""
+    return [(top, 36, text), amount(top, printed)]
+
+
+def parse(*pages: list[Word]) -> Statement:
+    parser = LayoutParser(LAYOUT)
+    for number, words in enumerate(pages, start=1):
+        parser.feed(number, words)
+    return parser.finish(len(pages))
+
+
+def test_header_facts_period_account_and_holder() -> None:
+    stmt = parse(page(*HEADER, (80, 36, "Purchases"), (92, 36, "12/28 COFFEE"), amount(92, "4.50")))
+    assert (stmt.period_start, stmt.period_end, stmt.account) == (date(2024, 12, 8), date(2025, 1, 7), "XXXX1234")
+    assert [(c.name, c.card_last4) for c in stmt.cardholders] == [("ANN LEE", "1234")]
+
+
+def test_dec_jan_years_and_every_credit_style() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/06 EARLY", "1.00"),
+            *charge(104, "12/28 MINUS", "-2.00"),
+            *charge(116, "01/02 PARENS", "(3.00)"),
+            *charge(128, "01/03 CREDITED", "4.00 CR"),
+            *charge(140, "01/04 DOLLAR", "-$1,005.00"),
+        )
+    )
+    lines = stmt.lines
+    assert [ln.transaction_date for ln in lines] == [
+        date(2024, 12, 6),
+        date(2024, 12, 28),
+        date(2025, 1, 2),
+        date(2025, 1, 3),
+        date(2025, 1, 4),
+    ]
+    assert [ln.amount for ln in lines] == [D("1.00"), D("-2.00"), D("-3.00"), D("-4.00"), D("-1005.00")]
+    assert stmt.totals["net"] == D("-1013.00")
+
+
+def test_a_credits_section_makes_unsigned_amounts_negative() -> None:
+    stmt = parse(page(*HEADER, (80, 36, "Refunds"), (92, 36, "12/28 RETURN"), amount(92, "9.99")))
+    assert stmt.lines[0].amount == D("-9.99") and stmt.lines[0].category == "refunds"
+
+
+def test_multi_line_description_and_amount_on_a_later_row() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 DELTA AIR LINES", "420.00"),
+            (103, 66, "PASSENGER TICKET 006123"),
+            (114, 66, "HOUSTON TX TO DENVER CO"),
+            (125, 36, "12/29 A MERCHANT WHOSE NAME"),
+            (136, 66, "WRAPS BEFORE ITS"),
+            amount(136, "12.34"),
+            *charge(147, "12/30 NEXT", "1.00"),
+            (158, 36, "Total purchases $433.34"),
+        )
+    )
+    first, second, third = stmt.lines
+    assert first.merchant == "DELTA AIR LINES" and first.amount == D("420.00")
+    assert first.description == "DELTA AIR LINES PASSENGER TICKET 006123 HOUSTON TX TO DENVER CO"
+    assert second.description == "A MERCHANT WHOSE NAME WRAPS BEFORE ITS" and second.amount == D("12.34")
+    assert third.description == "NEXT" and stmt.warnings == ()
+
+
+def test_continuation_must_start_under_the_description_sit_close_and_stay_on_the_page() -> None:
+    first = page(
+        *HEADER,
+        (80, 36, "Purchases"),
+        *charge(92, "12/28 COFFEE", "4.50"),
+        (103, 36, "A NOTE AT THE LEFT MARGIN"),
+        *charge(120, "12/29 TEA", "3.00"),
+        (160, 66, "FAR BELOW"),
+        (700, 66, "LAST LINE"),
+    )
+    second = page((40, 66, "NEXT PAGE HEADER TEXT"))
+    stmt = parse(first, second)
+    assert [ln.description for ln in stmt.lines] == ["COFFEE", "TEA"]
+
+
+def test_foreign_detail_attaches_to_its_line_without_becoming_one() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 LE BISTRO PARIS", "45.67"),
+            (103, 66, "41.80 EUR @ 1.0926"),
+            *charge(114, "12/29 TEA", "3.00"),
+        )
+    )
+    assert len(stmt.lines) == 2 and stmt.lines[0].amount == D("45.67")
+    assert stmt.lines[0].foreign == ForeignAmount(D("41.80"), "EUR", D("1.0926"))
+    assert stmt.lines[0].description == "LE BISTRO PARIS" and stmt.lines[1].foreign is None
+
+
+def test_cardholders_named_above_their_subtotal_and_totals_checked() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            (92, 36, "BOB KING"),
+            (103, 36, "Card 5678 total $5.00"),
+            *charge(114, "12/28 COFFEE", "4.50"),
+            (125, 36, "Total purchases $9.99"),
+        )
+    )
+    assert [(c.name, c.card_last4, len(c.lines)) for c in stmt.cardholders] == [("BOB KING", "5678", 1)]
+    assert any("'Card 5678 total $5.00' is printed as $5.00 but its lines add up to $4.50" in w for w in stmt.warnings)
+    assert any("'Total purchases $9.99' is printed as $9.99" in w for w in stmt.warnings)
+    assert stmt.totals["purchases"] == D("9.99")
+
+
+def test_summary_tables_ignored_rows_and_unrecognised_amount_rows() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 COFFEE", "4.50"),
+            (104, 36, "Page 1"),
+            *charge(116, "SOMETHING WITH AN AMOUNT", "7.00"),
+            (122, 36, "Total purchases $4.50"),
+            (128, 36, "Interest Charge Calculation"),
+            *charge(140, "01/07 Purchases 20.24%", "0.00"),
+        )
+    )
+    assert [ln.description for ln in stmt.lines] == ["COFFEE"]
+    assert stmt.warnings == ("page 1: unrecognised row: 'SOMETHING WITH AN AMOUNT 7.00'",)
+
+
+def test_no_period_is_a_warning_and_yearless_lines_are_not_guessed() -> None:
+    stmt = parse(page((40, 36, "TEST BANK"), (80, 36, "Purchases"), (92, 36, "12/28 COFFEE"), amount(92, "4.50")))
+    assert stmt.lines == ()
+    assert any("statement period not found" in w for w in stmt.warnings)
+    assert any("no year for the date of 'COFFEE'" in w for w in stmt.warnings)

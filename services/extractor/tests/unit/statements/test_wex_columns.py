@@ -1,0 +1,136 @@
+from collections.abc import Sequence
+
+from recon_extractor.pdf.glyphs import Word
+from recon_extractor.pdf.text_rows import Row
+from recon_extractor.statements.wex_columns import find_header, row_cells
+
+HEADER = [
+    ("Trans", 18),
+    ("Date", 39),
+    ("Posted", 60),
+    ("Date", 85),
+    ("Lvl", 104),
+    ("Transaction", 120),
+    ("#", 161),
+    ("Merchant", 172),
+    ("Name", 205),
+    ("City,", 268),
+    ("State", 285),
+    ("Merchant", 350),
+    ("Group", 383),
+    ("Product", 412),
+    ("Description", 440),
+    ("PPU/G", 510),
+    ("Quantity", 543),
+    ("Gross", 594),
+    ("Cost", 616),
+    ("Discount", 654),
+    ("Net", 731),
+    ("Cost", 744),
+]
+
+
+def row(items: Sequence[tuple[str, float]], right: dict[str, float] | None = None) -> Row:
+    words = []
+    for text, x in items:
+        width = 4.0 * len(text)
+        x0 = right[text] - width if right and text in right else x
+        words.append(Word(text, x0, x0 + width, 100.0, 106.0))
+    return Row(tuple(words), 100.0, 106.0)
+
+
+def header() -> Row:
+    right = {"PPU/G": 532.0, "Quantity": 572.0, "Discount": 684.0}
+    r = row(HEADER, right)
+    fixed = [w if w.text != "Cost" else Word("Cost", w.x0, w.x0 + 15.0, w.top, w.bottom) for w in r.words]
+    return Row(tuple(fixed), 100.0, 106.0)
+
+
+def test_header_is_found_and_other_rows_are_not() -> None:
+    cols = find_header(header())
+    assert cols is not None and set(cols.spans) >= {"trans_date", "merchant", "city", "net", "ppu"}
+    assert find_header(row([("Transaction", 10), ("Totals:", 60)])) is None
+
+
+def test_cells_by_position_numbers_by_right_edge() -> None:
+    cols = find_header(header())
+    assert cols is not None
+    line = row(
+        [
+            ("03/04/2025", 18),
+            ("03/06/2025", 60),
+            ("F", 104),
+            ("000127739", 120),
+            ("SHELL", 172),
+            ("OIL129799150", 196),
+            ("MONTGOMERY,", 268),
+            ("TX", 316),
+            ("FUEL", 350),
+            ("UNL", 412),
+            ("REG", 428),
+            ("2.76054", 0),
+            ("13.28", 0),
+            ("$36.66", 0),
+            ("$0.00", 0),
+            ("-$36.66", 0),
+        ],
+        right={"2.76054": 532.0, "13.28": 572.0, "$36.66": 631.0, "$0.00": 684.0, "-$36.66": 759.0},
+    )
+    cells = row_cells(line, cols)
+    assert cells == {
+        "trans_date": "03/04/2025",
+        "posted_date": "03/06/2025",
+        "level": "F",
+        "reference": "000127739",
+        "merchant": "SHELL OIL129799150",
+        "city": "MONTGOMERY, TX",
+        "group": "FUEL",
+        "description": "UNL REG",
+        "ppu": "2.76054",
+        "quantity": "13.28",
+        "gross": "$36.66",
+        "discount": "$0.00",
+        "net": "-$36.66",
+    }
+
+
+def _ocr(r: Row, shift: float) -> Row:
+    """The row as OCR would place it: estimated boxes, `shift` points left of where they are printed."""
+    words = tuple(Word(w.text, w.x0 - shift, w.x1 - shift, w.top, w.bottom, approximate=True) for w in r.words)
+    return Row(words, r.top, r.bottom)
+
+
+def test_ocr_words_find_their_columns_a_few_points_off() -> None:
+    # A scanned page: the header read a point right, the row three points left of print, no gaps between
+    # dates (a text layer's run split would glue "03/04/2025 03/06/2025" into the first column).
+    cols = find_header(_ocr(header(), -1.0))
+    assert cols is not None and cols.slack > 0
+    line = _ocr(
+        row(
+            [
+                *[("03/04/2025", 18), ("03/06/2025", 60), ("F", 104), ("000127739", 120), ("SHELL", 172)],
+                *[("KEMAH,", 268), ("TX", 296), ("FUEL", 350), ("DIESEL", 412), ("3.00000", 0), ("2.00", 0)],
+                *[("$6.40", 0), ("$0.40", 0), ("$6.00", 0)],
+            ],
+            right={"3.00000": 532.0, "2.00": 572.0, "$6.40": 631.0, "$0.40": 684.0, "$6.00": 759.0},
+        ),
+        3.0,
+    )
+    assert row_cells(line, cols) == {
+        "trans_date": "03/04/2025",
+        "posted_date": "03/06/2025",
+        "level": "F",
+        "reference": "000127739",
+        "merchant": "SHELL",
+        "city": "KEMAH, TX",
+        "group": "FUEL",
+        "description": "DIESEL",
+        "ppu": "3.00000",
+        "quantity": "2.00",
+        "gross": "$6.40",
+        "discount": "$0.40",
+        "net": "$6.00",
+    }
+    text_cols = find_header(header())
+    assert text_cols is not None and text_cols.slack == 0
+    assert row_cells(line, text_cols)["trans_date"] == "03/04/2025 03/06/2025"
