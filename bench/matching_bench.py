@@ -25,11 +25,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from exact_match import Charge, ReceiptFacts, match_exact
 from recon_docgen.month_scenario import make_month
 from recon_docgen.month_truth import MonthScenario, evaluate
 from recon_matcher.domain.amount_evidence import entry_ranges
 from recon_matcher.domain.candidates import AmountIndex
-from recon_matcher.domain.exact_match import Charge, ReceiptFacts, match_exact
 from recon_matcher.domain.merchant_names import MerchantAliases
 from recon_matcher.domain.pair_scoring import ScoringContext
 from recon_matcher.domain.person_names import person_key

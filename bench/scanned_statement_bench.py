@@ -3,8 +3,8 @@
 Builds a WEX report, makes its scanned copy (200 dpi grayscale JPEG pages, 0.8 degrees of skew), and in
 one run prints, side by side:
 
-- the text-layer read of the original (`extract_statement`, the baseline),
-- the OCR read of the scan (`extract_statement` with one OCR worker process using every core), with how
+- the text-layer read of the original (`read_statement`, the baseline),
+- the OCR read of the scan (`read_statement` with one OCR worker process using every core), with how
   many swipes came out exact where reconciliation needs it (dates, reference, amount) and how many
   merchant names came out letter for letter, and the OCR worker's peak resident memory,
 - the cost of reading a file in a bounded child process (`read_isolated`) against reading it in the
@@ -45,9 +45,10 @@ def main() -> int:
     from recon_docgen.scenario import make_statement
     from recon_docgen.wex_pdf import render_wex_statement
     from recon_extractor.ocr.pool import OcrPool, OcrSettings
+    from recon_extractor.pdf.limits import Limits
     from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
-    from recon_extractor.reading.read_document import Limits, read_document
-    from recon_extractor.statements.reader import extract_statement
+    from recon_extractor.reading.read_document import read_document
+    from recon_extractor.statements.reader import read_statement
 
     truth = make_statement(11, cardholders=args.cardholders, lines_per_cardholder=(10, 14), credit_ratio=0.08)
     with tempfile.TemporaryDirectory(prefix="scanned_bench_") as tmp:
@@ -57,13 +58,13 @@ def main() -> int:
         print(f"{pages} pages, {args.cardholders} cardholders, {truth.line_count} swipes", flush=True)
 
         started = time.perf_counter()
-        baseline = extract_statement(text)
+        baseline = read_statement(text)
         text_wall = time.perf_counter() - started
 
         with OcrPool(OcrSettings(ocr_workers=1)) as pool:
             pool.wait_ready()
             started = time.perf_counter()
-            scanned = extract_statement(scan, ocr=pool.read)
+            scanned = read_statement(scan, ocr=pool.read)
             ocr_wall = time.perf_counter() - started
             worker_peak = _children_peak_rss_mib()
 

@@ -4,7 +4,7 @@ Builds WEX reports with every artefact (doubled bold, interleaved columns, credi
 descriptions, swipes split over pages, 100+ cardholders) in a temporary directory, then runs, each in its own
 subprocess so their memory is their own:
 
-- `extract_statement` (our reader: limits guard, detection, positional WEX parse, integrity checks), and
+- `read_statement` (our reader: limits guard, detection, positional WEX parse, integrity checks), and
 - pdfplumber's plain `extract_text()` over every page of the same file (text only, no parsing),
 
 and prints pages/s (wall and per CPU second: the machine may be shared), peak RSS and its growth over the
@@ -51,11 +51,11 @@ def _child(tool: str, path: Path, holders: int) -> dict[str, object]:
     if tool == "build":
         return _build(path, holders)
     if tool == "extract":
-        from recon_extractor.statements.reader import extract_statement
+        from recon_extractor.statements.reader import read_statement
 
         baseline = _rss_mib()
         wall, cpu = time.perf_counter(), time.process_time()
-        statement = extract_statement(path)
+        statement = read_statement(path)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         peak = _rss_mib()
         from recon_docgen.check import statement_differences
@@ -112,7 +112,7 @@ def main() -> int:
     )
     for tool, pages, r in rows:
         wall, cpu, peak, base = (float(r[k]) for k in ("wall", "cpu", "peak", "baseline"))  # type: ignore[arg-type]
-        name = "extract_statement" if tool == "extract" else "pdfplumber text"
+        name = "read_statement" if tool == "extract" else "pdfplumber text"
         result = f"exact={r['exact']} lines={r['lines']}" if tool == "extract" else f"{r['chars']} chars"
         print(
             f"{name:<20}{pages:>6}{wall:>9.2f}{pages / wall:>9.1f}{cpu:>8.2f}{pages / cpu:>12.1f}"
@@ -121,7 +121,7 @@ def main() -> int:
     ours = [(pages, float(r["peak"])) for tool, pages, r in rows if tool == "extract"]  # type: ignore[arg-type]
     (p1, m1), (p2, m2) = ours
     print(
-        f"\nextract_statement peak RSS: {m1:.0f} MiB at {p1} pages, {m2:.0f} MiB at {p2} pages "
+        f"\nread_statement peak RSS: {m1:.0f} MiB at {p1} pages, {m2:.0f} MiB at {p2} pages "
         f"({m2 - m1:+.0f} MiB for {p2 - p1:+d} pages)"
     )
     return 0

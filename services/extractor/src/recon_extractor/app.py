@@ -8,8 +8,8 @@ from recon_contracts.worker import Runtime, build_runtime
 
 from recon_extractor.handlers.on_file_uploaded import SERVICE, on_file_uploaded
 from recon_extractor.ocr.service import LazyOcr
+from recon_extractor.pdf.limits import Limits
 from recon_extractor.reading.isolated_read import ReadBounds
-from recon_extractor.reading.read_document import Limits
 from recon_extractor.settings import ExtractorSettings
 
 

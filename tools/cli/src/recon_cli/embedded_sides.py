@@ -11,7 +11,7 @@ from recon_extractor.ocr.engine import Ocr
 from recon_extractor.receipts.read import read_receipt, receipt_image_reader
 from recon_extractor.receipts.text import ReceiptFields
 from recon_extractor.statements.model import Statement
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.reader import read_statement
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
 from recon_cli.extract_expense_report import parse_expense_file
@@ -101,7 +101,7 @@ def read_sides(
     `ocr` reads photographed and scanned receipts; attachments of the expense report only when asked,
     because at ~1.5 s an image a month's report takes a while (the service reads them in its pool).
     """
-    parsed = extract_statement(statement)
+    parsed = read_statement(statement)
     warnings = [f"{statement.name}: {w}" for w in parsed.warnings]
     entries: list[ExpenseEntry] = []
     receipts: list[Receipt] = []

@@ -12,7 +12,7 @@ from recon_contracts.card_numbers import mask_card_numbers
 from recon_extractor.ocr.pool import OcrSettings
 from recon_extractor.ocr.service import LazyOcr
 from recon_extractor.statements.model import CardLine, Statement
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.reader import read_statement
 
 from recon_cli.json_output import dumps
 
@@ -78,7 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     ocr = LazyOcr(OcrSettings(ocr_workers=1))
     try:
-        statement = extract_statement(args.file, ocr=None if args.no_ocr else ocr.read)
+        statement = read_statement(args.file, ocr=None if args.no_ocr else ocr.read)
     finally:
         ocr.close()
     print(dumps(statement_json(statement)))

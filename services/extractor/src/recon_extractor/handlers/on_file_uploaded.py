@@ -22,8 +22,9 @@ from recon_extractor.adapters.extraction_store import (
 )
 from recon_extractor.errors import ExtractionError
 from recon_extractor.ocr.engine import Ocr
+from recon_extractor.pdf.limits import Limits
 from recon_extractor.reading.isolated_read import ReadBounds, read_isolated
-from recon_extractor.reading.read_document import ExtractedDocument, Limits
+from recon_extractor.reading.read_document import ExtractedDocument
 
 log = structlog.get_logger(__name__)
 SERVICE = "extractor"

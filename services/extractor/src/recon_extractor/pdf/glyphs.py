@@ -99,7 +99,8 @@ def _word(run: Sequence[Char], joined: bool | None) -> Word:
 
 
 def dedupe_nearby(words: Sequence[Word], window: int = 6) -> list[Word]:
-    """`dedupe_words` for readers that keep a line's text in x order, so a copy follows its original."""
+    """Drop a word repeated at (nearly) the same place as one of the few before it: fake-bold text drawn twice
+    (pdfium keeps a line's text in x order, so a copy follows its original)."""
     kept: list[Word] = []
     for w in words:
         if not any(
@@ -108,21 +109,3 @@ def dedupe_nearby(words: Sequence[Word], window: int = 6) -> list[Word]:
         ):
             kept.append(w)
     return kept
-
-
-def dedupe_words(words: Sequence[Word]) -> list[Word]:
-    """Drop words repeated at (nearly) the same place anywhere on the page: fake-bold text drawn twice."""
-    seen: dict[tuple[str, int], list[Word]] = {}
-    kept: list[Word] = []
-    for w in words:
-        line = round(w.top)
-        if not any(_twin(seen.get((w.text, line + d)), w) for d in (0, -1, 1)):
-            seen.setdefault((w.text, line), []).append(w)
-            kept.append(w)
-    return kept
-
-
-def _twin(candidates: list[Word] | None, w: Word) -> bool:
-    return bool(candidates) and any(
-        abs(t.x0 - w.x0) < DUPLICATE_TOLERANCE and abs(t.top - w.top) < 1.0 for t in candidates or ()
-    )

@@ -48,6 +48,14 @@ MAX_FORM_DEPTH = 8
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Bounds a file must respect before it is read at all (page count, inflated content per page)."""
+
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+
+
+@dataclass(frozen=True)
 class PdfFacts:
     """What the guard learnt: the page count, and whether every page's content could be measured."""
 

@@ -1,38 +1,23 @@
-"""Positioned words from a PDF's text layer, page by page, with flat memory.
+"""Opening PDFs with pypdfium2: the error a finance user can act on, page counts, plain page text.
 
-Two readers give the same `Word`s: pypdfium2 (the default and ~20x faster: one rectangle per word, glyph
-boxes only where text objects overlap, see `pdfium_words`) and pdfplumber (glyph by glyph in content-stream
-order, kept for cross-checking). A word drawn twice at nearly the same place (fake bold) is kept once.
+Positioned words come from `pdfium_words` through `pages.iter_statement_pages`, the one page source.
 pdfium is not thread-safe, so every call into it holds `PDFIUM_LOCK`; a page is never held across a yield.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO
 
 from recon_extractor.errors import (
     CorruptDocumentError,
     PasswordProtectedError,
     UnreadableDocumentError,
 )
-from recon_extractor.pdf.glyphs import Char, Word, chars_to_words, dedupe_words
 
-Backend = Literal["pdfium", "pdfplumber"]
 PdfSource = str | Path | BinaryIO
 PDFIUM_LOCK = threading.RLock()
-
-
-@dataclass(frozen=True)
-class PageWords:
-    """The words of one page (1-based number) out of `count`."""
-
-    number: int
-    count: int
-    words: list[Word]
 
 
 def _open_error(exc: Any) -> UnreadableDocumentError:
@@ -72,55 +57,6 @@ def count_pages(pdf: PdfSource) -> int:
             return len(doc)
         finally:
             doc.close()
-
-
-def _iter_pdfium(pdf: PdfSource) -> Iterator[PageWords]:
-    from recon_extractor.pdf.pdfium_words import pdfium_page_words
-
-    doc = open_pdfium(pdf)
-    try:
-        count = len(doc)
-        for index in range(count):
-            with PDFIUM_LOCK:
-                page = doc[index]
-                textpage = page.get_textpage()
-                try:
-                    words = pdfium_page_words(textpage, page.get_height())
-                finally:
-                    textpage.close()
-                    page.close()
-            yield PageWords(index + 1, count, words)
-    finally:
-        with PDFIUM_LOCK:
-            doc.close()
-
-
-def _iter_pdfplumber(pdf: PdfSource) -> Iterator[PageWords]:
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    source: Any = pdf
-    try:
-        doc = pdfplumber.open(source)
-    except (PdfminerException, FileNotFoundError, ValueError) as exc:
-        raise UnreadableDocumentError(f"cannot open PDF: {exc}") from exc
-    with doc:
-        count = len(doc.pages)
-        for index, page in enumerate(doc.pages):
-            chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
-            page.close()
-            yield PageWords(index + 1, count, dedupe_words(chars_to_words(chars)))
-
-
-READERS: dict[Backend, Callable[[PdfSource], Iterator[PageWords]]] = {
-    "pdfium": _iter_pdfium,
-    "pdfplumber": _iter_pdfplumber,
-}
-
-
-def iter_page_words(pdf: PdfSource, backend: Backend = "pdfium") -> Iterator[PageWords]:
-    """Yield each page's words, releasing the page before the next is read."""
-    return READERS[backend](pdf)
 
 
 def page_text(pdf: PdfSource, max_pages: int | None = None) -> list[str]:

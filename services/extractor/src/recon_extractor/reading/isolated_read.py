@@ -32,7 +32,8 @@ import structlog
 
 from recon_extractor.errors import DocumentLimitError, ExtractionError
 from recon_extractor.ocr.engine import Ocr, OcrError, OcrLine
-from recon_extractor.reading.read_document import ExtractedDocument, Limits, read_document
+from recon_extractor.pdf.limits import Limits
+from recon_extractor.reading.read_document import ExtractedDocument, read_document
 
 log = structlog.get_logger(__name__)
 _PRELOAD = ["recon_extractor.reading.warmup", __name__]  # the child runs `_child` from this module

@@ -13,7 +13,7 @@ from recon_extractor.expense_reports.model import ExpenseReport
 from recon_extractor.expense_reports.pdf_report import KeepImage, parse_expense_report
 from recon_extractor.expense_reports.tabular import parse_expense_table
 from recon_extractor.ocr.engine import Ocr
-from recon_extractor.pdf.limits import check_pdf_limits
+from recon_extractor.pdf.limits import Limits, check_pdf_limits
 from recon_extractor.pdf.pages import first_page_ocr_text, iter_statement_pages
 from recon_extractor.pdf.printed_rows import printed_rows
 from recon_extractor.reading.document_kind import detect_document_kind
@@ -56,14 +56,6 @@ def _first_page(path: Path) -> tuple[int, str]:
     return first.count, "\n".join(row.text for row in printed_rows(first.words))
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds a file must respect before it is read at all (page count, inflated content per page)."""
-
-    max_pages: int
-    max_page_bytes: int
-
-
 def read_document(
     path: Path,
     media_type: str,
@@ -97,7 +89,7 @@ def read_document(
             first_text = first_page_ocr_text(path, ocr)  # a statement's title is large enough to read coarsely
     kind = detect_document_kind(first_text)
     if kind == "statement":
-        statement = read_statement(path, on_page, ocr=ocr)
+        statement = read_statement(path, on_page, ocr=ocr, limits=None)  # checked above
         return ExtractedDocument(kind, pages, statement=statement)
     if kind == "expense_report":
         read_image = receipt_image_reader(ocr) if ocr is not None else None

@@ -7,10 +7,7 @@ cardholders, printed totals to check against) is said in the statement's first w
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from recon_extractor.errors import StatementFormatError
-from recon_extractor.pdf.words import PdfSource, iter_page_words
 from recon_extractor.statements.layout import load_statement_layout
 from recon_extractor.statements.layout_parser import LayoutParser
 from recon_extractor.statements.model import Statement
@@ -36,13 +33,3 @@ def require_lines(statement: Statement) -> Statement:
             "a date and ends with an amount"
         )
     return statement
-
-
-def parse_generic_statement(pdf: PdfSource, on_page: Callable[[int, int], None] | None = None) -> Statement:
-    """Read any text statement with the generic reader (`extract_statement` falls back to this by itself)."""
-    parser = generic_parser()
-    for page in iter_page_words(pdf):
-        parser.feed(page.number, page.words)
-        if on_page:
-            on_page(page.number, page.count)
-    return require_lines(parser.finish())

@@ -11,14 +11,13 @@ warning, never an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
 from recon_extractor.amounts import parse_amount
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
-from recon_extractor.pdf.words import PdfSource, iter_page_words
 from recon_extractor.statements.dates import parse_printed_date, resolve_date
 from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
 from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine, PrintedTotal
@@ -267,15 +266,3 @@ def _first_period(
             if start or end:
                 return start, end
     return None
-
-
-def parse_layout_statement(
-    pdf: PdfSource, layout: StatementLayout, on_page: Callable[[int, int], None] | None = None
-) -> Statement:
-    """Parse a statement with a given layout (`extract_statement` picks the layout for you)."""
-    parser = LayoutParser(layout)
-    for page in iter_page_words(pdf):
-        parser.feed(page.number, page.words)
-        if on_page:
-            on_page(page.number, page.count)
-    return parser.finish()

@@ -1,7 +1,7 @@
 """Any card statement: WEX, a built-in issuer layout, or the generic fallback, chosen from the first pages.
 
-1. `check_pdf_limits` refuses what cannot be read within bounds (not a PDF, corrupt, password, no pages,
-   too many pages, decompression bombs), each with its own `ExtractionError`.
+1. `check_pdf_limits` (unless the caller ran it) refuses what cannot be read within bounds (not a PDF,
+   corrupt, password, no pages, too many pages, decompression bombs), each with its own `ExtractionError`.
 2. Pages are read one at a time, so memory stays flat in the page count; the first pages with text (up to
    `DETECT_PAGES`) pick the reader: the first layout in `layouts/` whose `recognise` patterns
    match (WEX's is read by the WEX engine), else the generic fallback, which says so in its warnings.
@@ -20,7 +20,7 @@ from typing import Protocol
 from recon_extractor.errors import NoTextLayerError
 from recon_extractor.ocr.engine import Ocr
 from recon_extractor.pdf.glyphs import Word
-from recon_extractor.pdf.limits import DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_PAGES, check_pdf_limits
+from recon_extractor.pdf.limits import Limits, check_pdf_limits
 from recon_extractor.pdf.pages import StatementPage, iter_statement_pages
 from recon_extractor.pdf.printed_rows import printed_rows
 from recon_extractor.pdf.text_rows import group_rows
@@ -32,6 +32,7 @@ from recon_extractor.statements.model import Statement
 from recon_extractor.statements.wex import WexParser
 
 DETECT_PAGES = 3
+DEFAULT_LIMITS = Limits()
 
 
 class StatementReader(Protocol):
@@ -82,24 +83,18 @@ def _text_warnings(read: list[int], blank: list[int], ocr: Ocr | None) -> list[s
     return warnings
 
 
-def extract_statement(
+def read_statement(
     pdf: PdfSource,
     on_page: Callable[[int, int], None] | None = None,
     *,
     ocr: Ocr | None = None,
-    max_pages: int = DEFAULT_MAX_PAGES,
-    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    limits: Limits | None = DEFAULT_LIMITS,
 ) -> Statement:
-    """Read a card statement page by page; `on_page(page_no, page_count)` runs after each page."""
-    check_pdf_limits(pdf, max_pages, max_page_bytes)
-    return read_statement(pdf, on_page, ocr=ocr)
-
-
-def read_statement(
-    pdf: PdfSource, on_page: Callable[[int, int], None] | None = None, *, ocr: Ocr | None = None
-) -> Statement:
-    """`extract_statement` for a file `check_pdf_limits` has already passed. A page counts as done when it has
-    been read (OCR included), so a scan reports progress while the first pages pick the reader."""
+    """Read a card statement page by page; `on_page(page_no, page_count)` runs after each page has been read
+    (OCR included), so a scan reports progress while its first pages pick the reader. `limits=None`: the
+    caller has already run `check_pdf_limits` on this file."""
+    if limits is not None:
+        check_pdf_limits(pdf, limits.max_pages, limits.max_page_bytes)
     pages = iter_statement_pages(pdf, ocr)
 
     def reported() -> Iterator[StatementPage]:

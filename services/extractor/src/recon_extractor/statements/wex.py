@@ -7,12 +7,9 @@ on the page where the swipe starts. Sums that disagree with a printed total beco
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from recon_extractor.errors import StatementFormatError, UnreadableDocumentError
-from recon_extractor.pdf.text_rows import Row, group_rows
-from recon_extractor.pdf.words import Backend, PdfSource, iter_page_words
+from recon_extractor.pdf.text_rows import Row
 from recon_extractor.statements.checks import SUM_NAMES, Sums, line_sums, mismatch
 from recon_extractor.statements.model import Statement
 from recon_extractor.statements.wex_columns import Columns, find_header, row_cells
@@ -115,35 +112,3 @@ class WexParser:
         return Statement(
             ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings), self.card_first_digit
         )
-
-
-def _check_is_wex(rows: list[Row]) -> None:
-    texts = [r.text for r in rows]
-    if any(TITLE in t.lower() for t in texts):
-        return
-    if any(find_header(r) for r in rows) and any(t.startswith("Cardholder Name:") for t in texts):
-        return
-    first = next((t for t in texts if t.strip()), "(no text on page 1)")
-    raise StatementFormatError(f"not a WEX Cardholder Activity Report (page 1 starts {first[:60]!r})")
-
-
-def parse_wex_statement(
-    pdf: PdfSource,
-    on_page: Callable[[int, int], None] | None = None,
-    *,
-    backend: Backend = "pdfium",
-) -> Statement:
-    """Parse a WEX report page by page; `on_page(page_no, page_count)` runs after each page."""
-    parser = WexParser()
-    pages = 0
-    for page in iter_page_words(pdf, backend):
-        rows = group_rows(page.words)
-        if page.number == 1:
-            _check_is_wex(rows)
-        parser.feed(page.number, rows)
-        pages = page.number
-        if on_page:
-            on_page(page.number, page.count)
-    if pages == 0:
-        raise UnreadableDocumentError("the PDF has no pages")
-    return parser.finish(pages)

@@ -1,4 +1,4 @@
-from recon_extractor.pdf.glyphs import Char, Word, chars_to_words, dedupe_nearby, dedupe_words
+from recon_extractor.pdf.glyphs import Char, Word, chars_to_words, dedupe_nearby
 
 
 def chars(text: str, x: float = 10.0, width: float = 4.0, top: float = 100.0) -> list[Char]:
@@ -37,5 +37,4 @@ def test_words_drawn_twice_are_kept_once() -> None:
     a = Word("TOTALS", 10.0, 40.0, 100.0, 107.0)
     copy = Word("TOTALS", 10.35, 40.35, 100.0, 107.0)
     other_line = Word("TOTALS", 10.0, 40.0, 111.0, 118.0)
-    assert dedupe_words([a, copy, other_line]) == [a, other_line]
     assert dedupe_nearby([a, copy, other_line]) == [a, other_line]

@@ -18,8 +18,8 @@ from recon_extractor.errors import (
     PasswordProtectedError,
     TooManyPagesError,
 )
-from recon_extractor.pdf.limits import check_pdf_limits
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.pdf.limits import Limits, check_pdf_limits
+from recon_extractor.statements.reader import read_statement
 
 MIB = 1024 * 1024
 
@@ -54,7 +54,7 @@ def test_unreadable_files_get_their_own_error(
     with pytest.raises(error, match=message):
         check_pdf_limits(path)
     with pytest.raises(error):
-        extract_statement(path)
+        read_statement(path)
 
 
 def test_a_password_we_do_not_have_is_named(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_a_password_we_do_not_have_is_named(tmp_path: Path) -> None:
     pdf.set_encryption(owner_password="o", user_password="secret")
     path.write_bytes(bytes(pdf.output()))
     with pytest.raises(PasswordProtectedError, match="password"):
-        extract_statement(path)
+        read_statement(path)
 
 
 def test_an_owner_only_password_is_not_a_problem(tmp_path: Path) -> None:
@@ -79,8 +79,8 @@ def test_the_page_cap_names_the_count_and_the_limit(tmp_path: Path) -> None:
     path = statement_pdf(tmp_path)
     pages = check_pdf_limits(path).pages
     with pytest.raises(TooManyPagesError, match=f"{pages} pages, more than the limit of {pages - 1}"):
-        extract_statement(path, max_pages=pages - 1)
-    assert extract_statement(path, max_pages=pages).lines
+        read_statement(path, limits=Limits(max_pages=pages - 1))
+    assert read_statement(path, limits=Limits(max_pages=pages)).lines
 
 
 @pytest.mark.parametrize("build", [bomb_pdf, form_bomb_pdf])
@@ -92,7 +92,7 @@ def test_decompression_bombs_are_refused_in_bounded_time(tmp_path: Path, build: 
         check_pdf_limits(path, max_bytes=8 * MIB)
     assert time.perf_counter() - started < 2.0
     with pytest.raises(OversizedContentError):
-        extract_statement(path, max_page_bytes=8 * MIB)
+        read_statement(path, limits=Limits(max_page_bytes=8 * MIB))
 
 
 def test_content_under_the_cap_passes(tmp_path: Path) -> None:

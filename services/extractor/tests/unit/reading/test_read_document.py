@@ -42,9 +42,9 @@ class _PrintedWords:
     the image's own size (receipt and statement readers render at different resolutions)."""
 
     def __init__(self, text_pdf: Path, page: int = 0) -> None:
-        from recon_extractor.pdf.words import iter_page_words
+        from recon_extractor.pdf.pages import iter_statement_pages
 
-        self.words = list(iter_page_words(text_pdf))[page].words
+        self.words = list(iter_statement_pages(text_pdf))[page].words
         self.width = pdfium.PdfDocument(text_pdf)[page].get_size()[0]
         self.calls = 0
 

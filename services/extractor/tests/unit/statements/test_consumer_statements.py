@@ -14,10 +14,8 @@ import pytest
 from recon_docgen.consumer_check import consumer_differences
 from recon_docgen.consumer_pdf import FORMATS, ConsumerStatement, make_consumer_statement, render_consumer_statement
 from recon_docgen.consumer_scenario import Format
-from recon_extractor.statements.layout import load_statement_layout
-from recon_extractor.statements.layout_parser import parse_layout_statement
 from recon_extractor.statements.model import Statement
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.reader import read_statement
 
 D = Decimal
 ISSUERS = {"amex": "American Express", "chase": "Chase", "capital_one": "Capital One", "us_bank": "U.S. Bank"}
@@ -38,7 +36,7 @@ def generate(fmt: Format, seed: int = 1, **kwargs: object) -> ConsumerStatement:
 def read(truth: ConsumerStatement, tmp_path: Path, **render: bool) -> Statement:
     path = tmp_path / f"{truth.format}.pdf"
     render_consumer_statement(truth, path, **render)
-    return extract_statement(path)
+    return read_statement(path)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -59,7 +57,7 @@ def test_multi_page_statements_keep_every_line(tmp_path: Path, fmt: Format) -> N
     path = tmp_path / "long.pdf"
     pages = render_consumer_statement(truth, path)
     assert pages >= 3, "page breaks, repeated page headers and footers are part of the test"
-    parsed = extract_statement(path)
+    parsed = read_statement(path)
     assert consumer_differences(truth, parsed) == [] and parsed.warnings == ()
     assert len(parsed.lines) == len(truth.lines)
 
@@ -141,14 +139,4 @@ def test_owner_password_statement_opens_without_a_password(tmp_path: Path) -> No
     truth = generate("us_bank", 11)
     path = tmp_path / "locked.pdf"
     render_consumer_statement(truth, path, owner_password="owner-only")
-    assert consumer_differences(truth, extract_statement(path)) == []
-
-
-def test_a_layout_can_be_given_explicitly(tmp_path: Path) -> None:
-    truth = generate("amex", 12)
-    path = tmp_path / "amex.pdf"
-    render_consumer_statement(truth, path)
-    calls: list[tuple[int, int]] = []
-    parsed = parse_layout_statement(path, load_statement_layout("amex"), on_page=lambda n, t: calls.append((n, t)))
-    assert consumer_differences(truth, parsed) == []
-    assert calls and calls[-1][0] == calls[-1][1]
+    assert consumer_differences(truth, read_statement(path)) == []

@@ -18,9 +18,8 @@ from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.errors import NoTextLayerError, StatementFormatError
 from recon_extractor.ocr.engine import OcrLine
-from recon_extractor.pdf.pages import MAX_RENDER_SIDE, OCR_DPI, ocr_words
-from recon_extractor.pdf.words import iter_page_words
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.pdf.pages import MAX_RENDER_SIDE, OCR_DPI, iter_statement_pages, ocr_words
+from recon_extractor.statements.reader import read_statement
 
 
 def test_wex_500_pages_100_cardholders_every_artefact_exact(tmp_path: Path) -> None:
@@ -33,7 +32,7 @@ def test_wex_500_pages_100_cardholders_every_artefact_exact(tmp_path: Path) -> N
     assert any(ln.net < 0 for ln in truth.lines) and any(i.description is None for ln in truth.lines for i in ln.items)
     calls: list[tuple[int, int]] = []
     started = time.perf_counter()
-    parsed = extract_statement(path, on_page=lambda n, total: calls.append((n, total)))
+    parsed = read_statement(path, on_page=lambda n, total: calls.append((n, total)))
     elapsed = time.perf_counter() - started
     assert statement_differences(truth, parsed) == []
     assert parsed.warnings == () and parsed.issuer == "WEX"
@@ -46,7 +45,7 @@ def test_consumer_layouts_are_recognised(tmp_path: Path, fmt: str, issuer: str) 
     truth = make_consumer_statement(fmt, 3)
     path = tmp_path / "s.pdf"
     render_consumer_statement(truth, path)
-    parsed = extract_statement(io.BytesIO(path.read_bytes()))
+    parsed = read_statement(io.BytesIO(path.read_bytes()))
     assert parsed.issuer == issuer and consumer_differences(truth, parsed) == []
 
 
@@ -56,7 +55,7 @@ def test_a_receipt_is_not_a_statement(tmp_path: Path) -> None:
 
     render_receipt(receipt_for(make_statement(4, cardholders=1).lines[0], 4), tmp_path / "r.pdf")
     with pytest.raises(StatementFormatError, match="not a card statement"):
-        extract_statement(tmp_path / "r.pdf")
+        read_statement(tmp_path / "r.pdf")
 
 
 def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[tuple[float, float], ...]:
@@ -68,7 +67,7 @@ def _scan(text_pdf: Path, out: Path) -> list[list[OcrLine]]:
     scale = min(OCR_DPI / 72, MAX_RENDER_SIDE / 792)
     answers = [
         [OcrLine(w.text, 0.99, _box(w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale)) for w in p.words]
-        for p in iter_page_words(text_pdf)
+        for p in iter_statement_pages(text_pdf)
     ]
     scan_pdf(text_pdf, out, dpi=72, skew_degrees=0)
     return answers
@@ -78,7 +77,7 @@ def test_scanned_statements_need_ocr(tmp_path: Path) -> None:
     render_consumer_statement(make_consumer_statement("chase", 2), tmp_path / "text.pdf")
     _scan(tmp_path / "text.pdf", tmp_path / "scan.pdf")
     with pytest.raises(NoTextLayerError, match="has no text layer; scanned statements need OCR"):
-        extract_statement(tmp_path / "scan.pdf")
+        read_statement(tmp_path / "scan.pdf")
 
 
 def test_scanned_statements_read_by_an_injected_ocr_are_flagged(tmp_path: Path) -> None:
@@ -94,7 +93,7 @@ def test_scanned_statements_read_by_an_injected_ocr_are_flagged(tmp_path: Path) 
         steps.append(f"ocr {len(images)}")
         return answers[len(images) - 1]
 
-    parsed = extract_statement(tmp_path / "scan.pdf", ocr=fake_ocr, on_page=lambda n, _: steps.append(f"page {n}"))
+    parsed = read_statement(tmp_path / "scan.pdf", ocr=fake_ocr, on_page=lambda n, _: steps.append(f"page {n}"))
     # Each page is reported as soon as it is read, also while the first pages pick the reader.
     assert steps == [step for n in range(1, len(answers) + 1) for step in (f"ocr {n}", f"page {n}")]
     assert len(images) == len(answers) >= 2 and all(png.startswith(b"\x89PNG") for png in images)
@@ -112,7 +111,7 @@ def test_a_blank_page_is_a_warning(tmp_path: Path) -> None:
     doc.new_page(612, 792)
     doc.save(tmp_path / "blank.pdf")
     doc.close()
-    parsed = extract_statement(tmp_path / "blank.pdf")
+    parsed = read_statement(tmp_path / "blank.pdf")
     assert consumer_differences(truth, parsed) == []
     assert any("had no text: blank, or scanned" in w for w in parsed.warnings)
 

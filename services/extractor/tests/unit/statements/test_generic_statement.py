@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from fpdf import FPDF
-from recon_extractor.statements.generic import FALLBACK_WARNING, parse_generic_statement
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.generic import FALLBACK_WARNING
+from recon_extractor.statements.reader import read_statement
 
 D = Decimal
 PAGES = (
@@ -47,7 +47,7 @@ def unknown_issuer_statement(path: Path) -> None:
 
 def test_any_text_statement_reads_with_a_warning_that_says_how(tmp_path: Path) -> None:
     unknown_issuer_statement(tmp_path / "bank.pdf")
-    stmt = extract_statement(tmp_path / "bank.pdf")
+    stmt = read_statement(tmp_path / "bank.pdf")
     assert stmt.issuer == "Unknown issuer" and stmt.warnings[0] == FALLBACK_WARNING
     assert (stmt.period_start, stmt.period_end, stmt.account) == (date(2024, 12, 8), date(2025, 1, 7), "XXXX4321")
     assert [(ln.transaction_date, ln.description, ln.amount) for ln in stmt.lines] == [
@@ -66,5 +66,5 @@ def test_any_text_statement_reads_with_a_warning_that_says_how(tmp_path: Path) -
 def test_the_fallback_can_be_called_directly(tmp_path: Path) -> None:
     unknown_issuer_statement(tmp_path / "bank.pdf")
     pages: list[int] = []
-    stmt = parse_generic_statement(tmp_path / "bank.pdf", on_page=lambda n, _: pages.append(n))
+    stmt = read_statement(tmp_path / "bank.pdf", on_page=lambda n, _: pages.append(n))
     assert len(stmt.lines) == 7 and pages == [1, 2]

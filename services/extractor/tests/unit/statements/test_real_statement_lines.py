@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from recon_extractor.statements.model import Statement
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.reader import read_statement
 
 D = Decimal
 # A row: (x, text) cells; an x below zero right-aligns the text on -x.
@@ -32,7 +32,7 @@ def render(tmp_path: Path, pages: list[list[Cells]]) -> Statement:
                 pdf.text(left, 40 + 11 * i, text)
     path = tmp_path / "statement.pdf"
     path.write_bytes(bytes(pdf.output()))
-    return extract_statement(path)
+    return read_statement(path)
 
 
 def line(when: str, desc: str, amount: str, date_x: float = 36, desc_x: float = 90, edge: float = 560) -> Cells:

@@ -16,7 +16,7 @@ from recon_docgen.scanned_copy import scan_pdf
 from recon_docgen.scenario import make_statement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.ocr.pool import OcrPool, OcrSettings
-from recon_extractor.statements.reader import extract_statement
+from recon_extractor.statements.reader import read_statement
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_a_scanned_wex_statement_reads_exact_amounts_by_ocr(tmp_path: Path, ocr_
     pages = scan_pdf(tmp_path / "text.pdf", tmp_path / "scan.pdf")
     assert any(line.net < 0 for line in truth.lines), "a credit among the lines"
 
-    parsed = extract_statement(tmp_path / "scan.pdf", ocr=ocr_pool.read)
+    parsed = read_statement(tmp_path / "scan.pdf", ocr=ocr_pool.read)
 
     assert [(h.name, h.employee_id, h.card_last4) for h in parsed.cardholders] == [
         (h.name, h.employee_id, h.card_number[-4:]) for h in truth.cardholders

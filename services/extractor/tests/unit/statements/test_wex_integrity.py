@@ -9,7 +9,7 @@ from pathlib import Path
 
 from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
-from recon_extractor.statements.wex import parse_wex_statement
+from recon_extractor.statements.reader import read_statement
 
 D = Decimal
 ZERO = D("0")
@@ -64,7 +64,7 @@ def _statement(*holders: GenCardholder, printed_net: Decimal | None = None) -> G
 def test_swipe_totals_that_differ_from_its_products_warn_and_win(tmp_path: Path) -> None:
     bad = MisprintedLine(**{**_line("000000002").__dict__, "printed_net": D("36.76")})
     holder = GenCardholder("WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"), bad))
-    parsed = parse_wex_statement(render(_statement(holder), tmp_path / "s.pdf"))
+    parsed = read_statement(render(_statement(holder), tmp_path / "s.pdf"))
     assert parsed.cardholders[0].lines[1].amount == D("36.76")
     assert len(parsed.warnings) == 1
     assert "swipe 000000002" in parsed.warnings[0] and "net $36.66 vs printed $36.76" in parsed.warnings[0]
@@ -74,14 +74,14 @@ def test_cardholder_totals_mismatch_warns(tmp_path: Path) -> None:
     holder = MisprintedCardholder(
         "WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"),), printed_net=D("99.99")
     )
-    parsed = parse_wex_statement(render(_statement(holder), tmp_path / "s.pdf"))
+    parsed = read_statement(render(_statement(holder), tmp_path / "s.pdf"))
     assert [w for w in parsed.warnings if "cardholder WILLIAMBURT" in w and "$99.99" in w]
 
 
 def test_report_totals_mismatch_warns(tmp_path: Path) -> None:
     holder = GenCardholder("WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"),))
     stmt = _statement(holder, printed_net=D("1000.00"))
-    parsed = parse_wex_statement(render(stmt, tmp_path / "s.pdf"))
+    parsed = read_statement(render(stmt, tmp_path / "s.pdf"))
     assert parsed.totals["net"] == D("1000.00")
     assert [w for w in parsed.warnings if w.startswith("report: Report Totals") and "$1,000.00" in w]
 
@@ -89,14 +89,14 @@ def test_report_totals_mismatch_warns(tmp_path: Path) -> None:
 def test_a_page_without_its_column_header_uses_the_previous_columns(tmp_path: Path) -> None:
     from recon_docgen.check import statement_differences
     from recon_docgen.scenario import make_statement
+    from recon_extractor.pdf.pages import iter_statement_pages
     from recon_extractor.pdf.text_rows import group_rows
-    from recon_extractor.pdf.words import iter_page_words
     from recon_extractor.statements.wex import WexParser
     from recon_extractor.statements.wex_columns import find_header
 
     truth = make_statement(6, cardholders=3, lines_per_cardholder=(20, 30))
     parser = WexParser()
-    pages = list(iter_page_words(render(truth, tmp_path / "s.pdf")))
+    pages = list(iter_statement_pages(render(truth, tmp_path / "s.pdf")))
     for page in pages:
         rows = group_rows(page.words)
         if page.number == 2:

@@ -13,7 +13,7 @@ from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_extractor.statements.model import Statement
-from recon_extractor.statements.wex import parse_wex_statement
+from recon_extractor.statements.reader import read_statement
 
 D = Decimal
 
@@ -58,7 +58,7 @@ NO_DESCRIPTION = swipe(
 
 
 def parse(stmt: GenStatement, tmp_path: Path, **flags: bool) -> Statement:
-    return parse_wex_statement(render(stmt, tmp_path / "s.pdf", **flags))
+    return read_statement(render(stmt, tmp_path / "s.pdf", **flags))
 
 
 def test_amount_is_the_net_total_never_the_ppu(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_the_artefacts_are_really_in_the_text_layer(tmp_path: Path) -> None:
         naive = pdf.pages[0].extract_text()
     assert "WWIILLLLIIAAMMBBUURRTT" in naive and "OOTTHHEERR MMIISSCC" in naive
     assert "OVERHEAD DOOR COMP KEMAH" not in naive
-    lines = parse_wex_statement(path).cardholders[0].lines
+    lines = read_statement(path).cardholders[0].lines
     assert (lines[0].merchant, lines[0].city) == ("OVERHEAD DOOR COMP", "KEMAH")
     assert lines[1].items[1].description == "OTHER MISC"
 
@@ -157,5 +157,5 @@ def test_letters_pdfium_drops_where_fields_overprint_are_restored(tmp_path: Path
     path = render(statement(holder), tmp_path / "s.pdf", interleave=True)
     raw_text = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
     assert "JCKSON" in raw_text
-    line = parse_wex_statement(path).cardholders[0].lines[0]
+    line = read_statement(path).cardholders[0].lines[0]
     assert (line.merchant, line.city, line.state) == ("LA DOTD GEAUXPASS", "JACKSON", "MS")

@@ -1,4 +1,5 @@
-"""First matching rule: exact amount within a date window, assigned one-to-one globally.
+"""The previous tool's matching rule, kept as the matching bench's baseline: exact amount within a date window,
+assigned one-to-one globally.
 
 Pairs are blocked by amount (only equal amounts can match), and within each block a minimum-cost
 assignment on date distance picks the pairing, so two equal charges with two equal receipts both match.
