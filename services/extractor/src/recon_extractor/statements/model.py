@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,23 @@ class Cardholder:
     lines: tuple[CardLine, ...]
 
 
+FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something on the statement the reader could not account for, in plain words for a reviewer.
+
+    A warning is worth a look; a finding means the lines may be wrong or incomplete, so the session needs a
+    person before its AP import: `unread_row` looks like a charge but was not read, `total_mismatch` is a
+    printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up.
+    """
+
+    kind: FindingKind
+    message: str
+    page: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A parsed statement: printed totals (`gross`, `discount`, `net`, ...) and readable warnings."""
@@ -74,6 +92,7 @@ class Statement:
     card_first_digit: str | None = None
     # Pages read by OCR (no text layer): their lines are less certain than printed text and say so.
     ocr_pages: frozenset[int] = frozenset()
+    findings: tuple[Finding, ...] = ()
 
     def read_by(self, line: CardLine) -> str:
         """ "ocr" for a line printed on a page read by OCR, else "text"."""
