@@ -17,6 +17,7 @@ from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from recon_contracts.card_numbers import mask_card_numbers
 from recon_contracts.errors import PermanentError, is_transient
 from recon_contracts.events import Event, MessageDeadLettered, ProgressReported
 from recon_contracts.inbox import claim
@@ -33,7 +34,7 @@ def readable_failure(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return f"a malformed message could not be read ({exc.error_count()} invalid fields)"
     if isinstance(exc, PermanentError):
-        return str(exc)
+        return mask_card_numbers(str(exc))
     return f"an internal error stopped processing ({type(exc).__name__})"
 
 
@@ -64,7 +65,7 @@ def dead_letter_events(
             source_topic=topic,
             source_partition=partition,
             source_offset=offset,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
+            error=mask_card_numbers(f"{type(exc).__name__}: {exc}")[:2000],
             payload=value.decode("utf-8", errors="replace"),
         )
     ]

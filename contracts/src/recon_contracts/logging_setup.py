@@ -1,4 +1,5 @@
-"""Structured JSON logs for every service; card numbers never reach them (masked before logging)."""
+"""JSON logs for every service, from structlog and from stdlib loggers alike (the Kafka client, the web
+server, the database driver), one object per line; card numbers are masked before anything is written."""
 
 from __future__ import annotations
 
@@ -7,17 +8,44 @@ import sys
 
 import structlog
 
+from recon_contracts.card_numbers import CardNumberFilter
 from recon_contracts.card_numbers import mask_log_event as mask_card_numbers_in_event
+
+_SHARED = (
+    structlog.contextvars.merge_contextvars,
+    structlog.processors.add_log_level,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+)
+
+
+def _stdlib_handler() -> logging.Handler:
+    """Stdlib records rendered by structlog's formatter: the same JSON shape, masked, with the logger name."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.addFilter(CardNumberFilter())
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[*_SHARED, structlog.stdlib.add_logger_name],
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                mask_card_numbers_in_event,
+                structlog.processors.JSONRenderer(),
+            ],
+        )
+    )
+    return handler
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     """JSON lines on stdout with the service name on each line."""
-    logging.basicConfig(format="%(message)s", stream=sys.stdout, level=level.upper())
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(_stdlib_handler())
+    root.setLevel(level.upper())
     structlog.configure(
         processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            *_SHARED,
             structlog.processors.format_exc_info,
             mask_card_numbers_in_event,
             structlog.processors.JSONRenderer(),

@@ -12,7 +12,8 @@ from recon_gateway.settings import get_settings
 def main() -> None:
     settings = get_settings()
     configure_logging("gateway", settings.log_level)
-    uvicorn.run(create_app(settings), host=settings.bind_host, port=settings.port, log_level="warning")
+    # log_config=None: uvicorn's loggers go through the root handler (JSON, card numbers masked).
+    uvicorn.run(create_app(settings), host=settings.bind_host, port=settings.port, log_level="warning", log_config=None)
 
 
 if __name__ == "__main__":
