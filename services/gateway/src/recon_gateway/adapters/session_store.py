@@ -33,7 +33,7 @@ def _live(session_id: uuid.UUID) -> ColumnElement[bool]:
 
 
 def batch_rows(
-    session_id: uuid.UUID, batch_id: uuid.UUID, files: Sequence[ReceivedFile]
+    session_id: uuid.UUID, batch_id: uuid.UUID, files: Sequence[ReceivedFile], *, allow_other_period: bool = False
 ) -> tuple[list[UploadRow], list[Event]]:
     """Upload rows for every file of a batch, and the events that start extracting the stored ones."""
     stored = [f for f in files if f.blob is not None]
@@ -49,6 +49,7 @@ def batch_rows(
             detected_type=f.detected_type,
             status="stored" if f.blob else "rejected",
             error=f.error,
+            allow_other_period=allow_other_period,
         )
         for f in files
     ]
@@ -76,6 +77,7 @@ def batch_rows(
             sha256=f.blob.sha256,
             size_bytes=f.blob.size,
             detected_type=f.detected_type,
+            allow_other_period=allow_other_period,
         )
         for f in stored
         if f.blob is not None
