@@ -60,3 +60,17 @@ def test_a_damaged_zip_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "f"
     path.write_bytes(b"PK\x03\x04 and then nothing a zip needs")
     assert ft.zip_file_type(path) == (None, "a damaged zip archive: upload a PDF, image, CSV or XLSX workbook")
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type", "expected"),
+    [
+        ("expenses.pdf p.3 image 1", "image/jpeg", "expenses.pdf p.3 image 1.jpg"),
+        ("scans.pdf p.2", "application/pdf", "scans.pdf p.2.pdf"),
+        ("photo.JPEG", "image/jpeg", "photo.JPEG"),
+        ("r.png", "image/png", "r.png"),
+        ("odd", "application/octet-stream", "odd"),
+    ],
+)
+def test_a_download_name_ends_in_its_extension(name: str, media_type: str, expected: str) -> None:
+    assert ft.download_name(name, media_type) == expected

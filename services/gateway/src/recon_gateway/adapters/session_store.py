@@ -125,7 +125,17 @@ async def session_children(
         .order_by(UploadRow.created_at, UploadRow.id)
     )
     out["uploads"] = [
-        {**{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns}, "extraction": extraction}
+        {
+            **{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns},
+            "extraction": extraction,
+            "findings_acceptance": None
+            if upload.findings_accepted_by is None
+            else {
+                "accepted_by": upload.findings_accepted_by,
+                "accepted_at": upload.findings_accepted_at,
+                "reason": upload.findings_accept_reason,
+            },
+        }
         for upload, extraction in uploads
     ]
     employees = await db.scalars(

@@ -116,11 +116,14 @@ async def _idle_session(db: AsyncSession, session_id: uuid.UUID) -> None:
     session.status_message = "applying a review decision"
 
 
-@router.get("/review", response_model=ReviewQueue, responses={404: ERRORS[404]})
+@router.get("/review", response_model=ReviewQueue, responses=ERRORS)
 async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
     """Lines the matcher sent to a person (with the candidates it hesitated between) and unknown names."""
-    if await session_store.get_live_session(db, session_id) is None:
+    session = await session_store.get_live_session(db, session_id)
+    if session is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
+    if session.status in WORKING_STATUSES:
+        raise ApiError(409, "session_busy", "the session is still processing; its review queue follows once it ends")
     lines = [
         ReviewLine(
             transaction_id=tx.id,

@@ -35,6 +35,21 @@ def detect_file_type(head: bytes) -> str | None:
     return None
 
 
+_EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", HEIC: ".heic", XLSX: ".xlsx", CSV: ".csv"}
+
+
+def download_name(name: str, media_type: str) -> str:
+    """A file name that ends in its type's extension ("expenses.pdf p.3 image 1" → "... image 1.jpg")."""
+    extension = _EXTENSIONS.get(media_type.split(";")[0].strip())
+    if (
+        extension is None
+        or name.lower().endswith(extension)
+        or (extension == ".jpg" and name.lower().endswith(".jpeg"))
+    ):
+        return name
+    return name + extension
+
+
 def _looks_like_csv(head: bytes) -> bool:
     if not head or b"\x00" in head:
         return False
