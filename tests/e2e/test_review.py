@@ -22,12 +22,13 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     first, second = lines[0]["id"], lines[1]["id"]
     base = f"{stack.url}/api/sessions/{session_id}"
     queue = httpx.get(f"{base}/review").json()
-    assert set(queue) == {"lines", "identity_suggestions"}
+    assert set(queue) == {"lines", "identity_suggestions", "total", "page", "page_size", "has_next"}
+    assert queue["total"] == len(queue["lines"]) and not queue["has_next"]
 
     approved = httpx.post(f"{base}/lines/{first}/decisions", json={"action": "approve", "reviewer": "ana"})
     assert approved.status_code == 201, approved.text
     # Answered only once stored: the very next read sees the decision and the re-match it started.
-    assert [a["action"] for a in httpx.get(f"{base}/audit").json()] == ["line.approve"]
+    assert [a["action"] for a in httpx.get(f"{base}/audit").json()["items"]] == ["line.approve"]
     assert httpx.post(f"{base}/lines/{second}/decisions", json={"action": "reject", "reviewer": "ana"}).status_code in (
         201,
         409,  # the first decision's re-match may still be running
@@ -51,7 +52,7 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     assert alias.status_code == 201, alias.text
     wait_status(stack.url, session_id, {"completed"})
 
-    audit = httpx.get(f"{base}/audit").json()
+    audit = httpx.get(f"{base}/audit").json()["items"]
     actions = [(a["actor"], a["action"], a["target_id"]) for a in audit]
     assert ("ana", "line.approve", first) in actions
     assert ("bo", "line.reject", second) in actions

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from recon_gateway.adapters import review_store, session_store
 from recon_gateway.api.deps import DbDep
 from recon_gateway.api.errors import ApiError
+from recon_gateway.api.paging import Page, PagingDep
 from recon_gateway.api.schemas import ErrorResponse
 
 router = APIRouter(prefix="/api/sessions/{session_id}", tags=["review"])
@@ -59,8 +60,12 @@ class IdentitySuggestion(BaseModel):
 
 
 class ReviewQueue(BaseModel):
-    lines: list[ReviewLine]
+    lines: list[ReviewLine] = Field(description="one page of the lines that need a person")
     identity_suggestions: list[IdentitySuggestion]
+    total: int = Field(description="how many lines need a person")
+    page: int
+    page_size: int
+    has_next: bool
 
 
 class LineDecision(BaseModel):
@@ -117,13 +122,14 @@ async def _idle_session(db: AsyncSession, session_id: uuid.UUID) -> None:
 
 
 @router.get("/review", response_model=ReviewQueue, responses=ERRORS)
-async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
+async def review_queue(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> ReviewQueue:
     """Lines the matcher sent to a person (with the candidates it hesitated between) and unknown names."""
     session = await session_store.get_live_session(db, session_id)
     if session is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
     if session.status in WORKING_STATUSES:
         raise ApiError(409, "session_busy", "the session is still processing; its review queue follows once it ends")
+    found, total = await review_store.lines_needing_review(db, session_id, offset=paging.offset, limit=paging.page_size)
     lines = [
         ReviewLine(
             transaction_id=tx.id,
@@ -138,11 +144,12 @@ async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
             candidates=match.candidates,
             suggestions=[Suggestion.model_validate(x) for x in match.matching_factors.get("suggestions", [])],
         )
-        for tx, match, employee in await review_store.lines_needing_review(db, session_id)
+        for tx, match, employee in found
     ]
     summary = await review_store.latest_run_summary(db, session_id)
     suggestions = [IdentitySuggestion.model_validate(s) for s in summary.get("identity_suggestions", [])]
-    return ReviewQueue(lines=lines, identity_suggestions=suggestions)
+    page = Page[ReviewLine].of(lines, total, paging)
+    return ReviewQueue(identity_suggestions=suggestions, lines=page.items, **page.model_dump(exclude={"items"}))
 
 
 @router.post(
@@ -238,10 +245,7 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
         ),
     )
     await db.flush()
-    entries = await review_store.audit_log(db, session_id)
-    recorded = AuditEntry.model_validate(entries[-1], from_attributes=True)
-    await db.commit()
-    return recorded
+    return AuditEntry.model_validate(await review_store.last_audit_entry(db, session_id), from_attributes=True)
 
 
 class MatchRun(BaseModel):
@@ -257,19 +261,19 @@ class MatchRun(BaseModel):
     newly_missing: list[str] = Field(description="card lines missing something now that were complete before")
 
 
-@router.get("/runs", response_model=list[MatchRun], responses={404: ERRORS[404]})
-async def match_runs(session_id: uuid.UUID, db: DbDep) -> list[MatchRun]:
+@router.get("/runs", response_model=Page[MatchRun], responses={404: ERRORS[404]})
+async def match_runs(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> Page[MatchRun]:
     """What each matching run changed, oldest first: after a re-upload, what the new files fixed."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [MatchRun.model_validate(run, from_attributes=True) for run in await review_store.match_runs(db, session_id)]
+    runs, total = await review_store.match_runs(db, session_id, offset=paging.offset, limit=paging.page_size)
+    return Page[MatchRun].of([MatchRun.model_validate(run, from_attributes=True) for run in runs], total, paging)
 
 
-@router.get("/audit", response_model=list[AuditEntry], responses={404: ERRORS[404]})
-async def audit_log(session_id: uuid.UUID, db: DbDep) -> list[AuditEntry]:
-    """Every review action on the session: who, when, before and after."""
+@router.get("/audit", response_model=Page[AuditEntry], responses={404: ERRORS[404]})
+async def audit_log(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> Page[AuditEntry]:
+    """Every review action on the session, oldest first: who, when, before and after."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [
-        AuditEntry.model_validate(row, from_attributes=True) for row in await review_store.audit_log(db, session_id)
-    ]
+    rows, total = await review_store.audit_log(db, session_id, offset=paging.offset, limit=paging.page_size)
+    return Page[AuditEntry].of([AuditEntry.model_validate(r, from_attributes=True) for r in rows], total, paging)
