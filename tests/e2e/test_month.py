@@ -91,17 +91,21 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     [review] = [line for line in queue["lines"] if line["transaction_id"] == ids[split_line.reference]]
     [split] = [s for s in review["suggestions"] if s["kind"] == "line_split_over_entries"]
     assert len(split["entries"]) == 2
-    for entry in split["entries"]:
-        accepted = httpx.post(
-            f"{base}/lines/{ids[split_line.reference]}/decisions",
-            json={"action": "approve", "expense_entry_id": entry, "reviewer": "cy"},
-        )
-        assert accepted.status_code == 201, accepted.text
-        wait_status(stack.url, session_id, {"completed"})
+    parts = [{"action": "approve", "expense_entry_id": e, "split": "fuel"} for e in split["entries"]]
+    # Only an exact split is one: the same entries do not make another line's amount.
+    approve_ref = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_receipt"]))
+    inexact = [p | {"transaction_id": ids[approve_ref.reference]} for p in parts]
+    refused = httpx.post(f"{base}/decisions", json={"decisions": inexact, "reviewer": "cy"})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "split_not_exact", refused.text
+    exact = [p | {"transaction_id": ids[split_line.reference]} for p in parts]
+    accepted = httpx.post(f"{base}/decisions", json={"decisions": exact, "reviewer": "cy"})
+    assert accepted.status_code == 201, accepted.text
+    split_ids = {d["split_id"] for d in accepted.json()["decisions"]}
+    assert len(split_ids) == 1 and None not in split_ids
+    wait_status(stack.url, session_id, {"completed"})
     assert _statuses(report_rows(stack.url, session_id))[split_line.reference] == "Complete"
 
     # Then approves one line's match and rejects another's: the rejected cardholder leaves the import.
-    approve_ref = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_receipt"]))
     reject_ref = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_coding"]))
     ok = httpx.post(
         f"{base}/lines/{ids[approve_ref.reference]}/decisions", json={"action": "approve", "reviewer": "ana"}
@@ -157,6 +161,68 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     ]
     assert {a["after"]["expense_entry_id"] for a in audit[:2]} == set(split["entries"])
     assert audit[3]["before"]["line_status"] == "complete"
+
+    _review_integrity(stack, tmp_path, session_id, first_pdf, ids[reject_ref.reference])
+
+
+def _review_integrity(stack: Stack, tmp_path: Path, session_id: str, other_report: Path, free_line: str) -> None:
+    """Double booking, ids from another session and a release-and-reassign batch, through the API."""
+    base = f"{stack.url}/api/sessions/{session_id}"
+    complete = httpx.get(f"{base}/lines", params={"status": "complete", "page_size": 500}).json()
+    line = next(x for x in complete["items"] if x["entry"] and x["receipt"] and x["decision"] is None)
+    entry, receipt = line["entry"]["id"], line["receipt"]["id"]
+    ok = httpx.post(
+        f"{base}/lines/{line['id']}/decisions",
+        json={"action": "approve", "expense_entry_id": entry, "receipt_id": receipt, "reviewer": "ana"},
+    )
+    assert ok.status_code == 201, ok.text
+    wait_status(stack.url, session_id, {"completed"})
+
+    # The same entry and receipt for another line: refused, naming the line that has them.
+    twice = httpx.post(
+        f"{base}/lines/{free_line}/decisions",
+        json={"action": "reassign", "expense_entry_id": entry, "receipt_id": receipt, "reviewer": "bo"},
+    )
+    assert twice.status_code == 409 and twice.json()["error"]["code"] == "entry_in_use", twice.text
+    named = f"already backs line {line['reference']} ({line['merchant']}, {Decimal(line['amount']):.2f})"
+    assert named in twice.json()["error"]["message"]
+    assert twice.json()["error"]["details"]["line"]["id"] == line["id"]
+    receipt_only = httpx.post(
+        f"{base}/lines/{free_line}/decisions", json={"action": "reassign", "receipt_id": receipt, "reviewer": "bo"}
+    )
+    assert receipt_only.status_code == 409 and receipt_only.json()["error"]["code"] == "receipt_in_use"
+
+    # An entry of another session is refused by name, and leaves nothing behind.
+    other = upload(stack.url, [other_report]).json()["session_id"]
+    assert wait_status(stack.url, other, {"needs_attention"})["attention"] == ["no card statement was read"]
+    foreign = httpx.get(f"{stack.url}/api/sessions/{other}/entries", params={"page_size": 1}).json()["items"][0]["id"]
+    refused = httpx.post(
+        f"{base}/lines/{free_line}/decisions",
+        json={"action": "reassign", "expense_entry_id": foreign, "reviewer": "bo"},
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["message"] == f"expense entry {foreign} is not in this session"
+    assert httpx.get(base).json()["status"] == "completed"
+
+    # Released from its line and given to another in one batch: one re-match, the entry backs the new line.
+    runs = httpx.get(f"{base}/runs").json()["total"]
+    moved = httpx.post(
+        f"{base}/decisions",
+        json={
+            "reviewer": "cy",
+            "decisions": [
+                {"transaction_id": line["id"], "action": "reject", "expense_entry_id": entry},
+                {"transaction_id": free_line, "action": "reassign", "expense_entry_id": entry},
+            ],
+        },
+    )
+    assert moved.status_code == 201, moved.text
+    wait_status(stack.url, session_id, {"completed"})
+    assert httpx.get(f"{base}/runs").json()["total"] == runs + 1
+    entries = httpx.get(f"{base}/entries", params={"page_size": 500}).json()["items"]
+    assert [x["id"] for x in next(e for e in entries if e["id"] == entry)["lines"]] == [free_line]
+    unmatched = httpx.get(f"{base}/entries", params={"unmatched": True, "page_size": 500}).json()
+    assert entry not in {e["id"] for e in unmatched["items"]} and unmatched["total"] < len(entries)
 
 
 def _add(stack: Stack, session_id: str, paths: list[Path], **form: str) -> httpx.Response:

@@ -132,6 +132,23 @@ async def decisions(db: AsyncSession, session_id: uuid.UUID) -> Sequence[ReviewD
     return rows.all()
 
 
+async def cardholder_ids(db: AsyncSession, session_id: uuid.UUID) -> dict[str, uuid.UUID]:
+    """The session's cardholders' ids by name."""
+    rows = await db.execute(select(EmployeeRow.name, EmployeeRow.id).where(EmployeeRow.session_id == session_id))
+    return {name: id_ for name, id_ in rows}
+
+
+async def is_session_cardholder(
+    db: AsyncSession, session_id: uuid.UUID, name: str, employee_number: str | None
+) -> bool:
+    """Whether the session's statement names this cardholder (by name, or by employee number when given)."""
+    named = EmployeeRow.name == name
+    if employee_number:
+        named = or_(named, EmployeeRow.employee_number == employee_number)
+    found = await db.scalar(select(EmployeeRow.id).where(EmployeeRow.session_id == session_id, named).limit(1))
+    return found is not None
+
+
 async def decide_alias(
     db: AsyncSession, *, alias: str, cardholder_name: str, employee_number: str | None, status: str, actor: str
 ) -> tuple[dict[str, Any] | None, CardholderAliasRow]:
