@@ -385,6 +385,10 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
             f"pages 1-{pages} had no text layer and were read by OCR: lower confidence, check their lines "
             "against the statement"
         ],
+        "findings": [],
+        "duplicate_of": None,
+        "period_start": statement.period_start.isoformat(),
+        "period_end": statement.period_end.isoformat(),
     }
     got = sorted((t["reference_number"], Decimal(t["amount"])) for t in detail["transactions"])
     assert got == sorted((line.reference, line.net) for line in statement.lines)
