@@ -268,7 +268,11 @@ def test_one_statement_period_per_session(stack: Stack, tmp_path: Path) -> None:
     detail = wait_status(stack.url, session_id, {"completed"})
     assert _file(detail, joined.json()["files"][0]["id"])["extraction"]["status"] == "extracted"
     assert detail["total_transactions"] == september.line_count + february.line_count
-    assert detail["name"] == "September 2025"
+    assert (detail["name"], detail["period_start"], detail["period_end"]) == (
+        "September 2025",
+        "2025-09-01",
+        "2025-09-30",
+    )
     assert [p["end"] for p in detail["periods"]] == ["2025-02-28", "2025-09-30"]
     messages = [e["message"] for e in follow_events(stack.url, session_id)]
     assert any(

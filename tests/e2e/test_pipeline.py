@@ -331,6 +331,8 @@ def test_expense_report_entries_and_attachments_are_stored(stack: Stack, tmp_pat
     for receipt_id, sha in attached[:4]:
         image = httpx.get(f"{stack.url}/api/sessions/{session_id}/receipts/{receipt_id}/file", timeout=10)
         assert image.status_code == 200 and image.headers["content-type"].startswith("image/")
+        extension = {"image/jpeg": ".jpg", "image/png": ".png"}[image.headers["content-type"]]
+        assert image.headers["content-disposition"].endswith(extension), image.headers["content-disposition"]
         assert hashlib.sha256(image.content).hexdigest() == sha
     other = httpx.get(f"{stack.url}/api/sessions/{uuid.uuid4()}/receipts/{attached[0][0]}/file", timeout=10)
     assert other.status_code == 404

@@ -75,7 +75,7 @@ class ReviewRecorded(Event):
 
     event_type: Literal["ReviewRecorded"] = "ReviewRecorded"
     topic: ClassVar[topics.Topic] = topics.REVIEW_RECORDED
-    subject: Literal["line", "lines", "cardholder_alias", "findings"]
+    subject: Literal["line", "lines", "cardholder_alias"]
     subject_id: str
     action: str
     decided_by: str

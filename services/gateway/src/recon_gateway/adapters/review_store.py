@@ -13,7 +13,6 @@ from recon_contracts.db import (
     EmployeeRow,
     MatchResultRow,
     MatchRunRow,
-    ReviewDecisionRow,
     TransactionRow,
 )
 from sqlalchemy import Select, func, or_, select, update
@@ -123,13 +122,6 @@ async def match_runs(
     query = select(MatchRunRow).where(MatchRunRow.session_id == session_id).order_by(MatchRunRow.run_number)
     rows = await db.scalars(query.offset(offset).limit(limit))
     return rows.all(), await _count(db, query)
-
-
-async def decisions(db: AsyncSession, session_id: uuid.UUID) -> Sequence[ReviewDecisionRow]:
-    rows = await db.scalars(
-        select(ReviewDecisionRow).where(ReviewDecisionRow.session_id == session_id).order_by(ReviewDecisionRow.id)
-    )
-    return rows.all()
 
 
 async def cardholder_ids(db: AsyncSession, session_id: uuid.UUID) -> dict[str, uuid.UUID]:

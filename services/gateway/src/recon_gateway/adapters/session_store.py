@@ -190,12 +190,17 @@ async def report_artifact(db: AsyncSession, session_id: uuid.UUID, fmt: str) -> 
 
 
 async def name_from_statement(db: AsyncSession, session: SessionRow) -> None:
-    """Give an unnamed session its statement's period ("March 2025") and record the period."""
+    """Give an unnamed session its first statement's period ("March 2025") and record the period; a statement of
+    another period let in later, or refused, changes neither."""
     period = (
         await db.execute(
             select(FileExtractionRow.period_start, FileExtractionRow.period_end)
-            .where(FileExtractionRow.session_id == session.id, FileExtractionRow.period_end.is_not(None))
-            .order_by(FileExtractionRow.finished_at.desc())
+            .where(
+                FileExtractionRow.session_id == session.id,
+                FileExtractionRow.status == "extracted",
+                FileExtractionRow.period_end.is_not(None),
+            )
+            .order_by(FileExtractionRow.finished_at, FileExtractionRow.upload_id)
             .limit(1)
         )
     ).first()

@@ -92,7 +92,9 @@ class Session(_Orm):
     upload_count: int
     total_transactions: int
     total_receipts: int
-    matched_count: int
+    matched_count: int = Field(description="card lines matched to a receipt (automatically or by a reviewer)")
+    period_start: date | None = Field(description="the period of the session's first statement")
+    period_end: date | None
 
 
 class UploadAccepted(BaseModel):
