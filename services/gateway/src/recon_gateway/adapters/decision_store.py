@@ -16,7 +16,8 @@ from recon_contracts.db import (
     TransactionRow,
     UploadRow,
 )
-from sqlalchemy import Delete, Select, delete, or_, select
+from recon_contracts.db.current_report import current_report_uploads
+from sqlalchemy import Delete, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from recon_gateway.domain.decision_rules import Backer, Holding, Line, Plan, Proposed
@@ -29,20 +30,6 @@ class Decided:
     proposed: Proposed
     reason: str | None
     reviewer: str
-
-
-def current_report_uploads(session_id: uuid.UUID) -> Select[tuple[uuid.UUID]]:
-    """The uploads of the latest batch that brought an expense report: a newer export replaces older ones (the
-    matcher's rule)."""
-    latest_batch = (
-        select(UploadRow.batch_id)
-        .join(ExpenseEntryRow, ExpenseEntryRow.upload_id == UploadRow.id)
-        .where(UploadRow.session_id == session_id)
-        .order_by(UploadRow.created_at.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(UploadRow.id).where(UploadRow.session_id == session_id, UploadRow.batch_id == latest_batch)
 
 
 async def session_lines(db: AsyncSession, session_id: uuid.UUID) -> dict[uuid.UUID, Line]:

@@ -17,10 +17,9 @@ from recon_contracts.db import (
     TransactionRow,
     UploadRow,
 )
+from recon_contracts.db.current_report import current_report_uploads
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from recon_gateway.adapters.decision_store import current_report_uploads
 
 
 async def _page(db: AsyncSession, query: Select[Any], offset: int, limit: int) -> tuple[list[Any], int]:
