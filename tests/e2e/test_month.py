@@ -59,6 +59,8 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     first = _statuses(report_rows(stack.url, session_id))
     assert first == _expected(month, completed=False)
     assert _pvault_holders(_pvault(stack, session_id)) == {by_role["complete"]}
+    replaced = httpx.get(f"{stack.url}/api/sessions/{session_id}/entries", params={"page_size": 1}).json()
+    assert replaced["items"][0]["source_file"] == first_pdf.name
 
     files = [("files", (completed_pdf.name, completed_pdf.read_bytes(), "application/pdf"))]
     again = httpx.post(f"{stack.url}/api/sessions/{session_id}/uploads", files=files, timeout=60)
@@ -162,12 +164,20 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
     assert {a["after"]["expense_entry_id"] for a in audit[:2]} == set(split["entries"])
     assert audit[3]["before"]["line_status"] == "complete"
 
-    _review_integrity(stack, tmp_path, session_id, first_pdf, ids[reject_ref.reference])
+    _review_integrity(stack, session_id, first_pdf, replaced["items"][0]["id"], ids[reject_ref.reference])
 
 
-def _review_integrity(stack: Stack, tmp_path: Path, session_id: str, other_report: Path, free_line: str) -> None:
-    """Double booking, ids from another session and a release-and-reassign batch, through the API."""
+def _review_integrity(stack: Stack, session_id: str, other_report: Path, replaced: str, free_line: str) -> None:
+    """Double booking, ids from another session or a replaced report, a release-and-reassign batch, via the API."""
     base = f"{stack.url}/api/sessions/{session_id}"
+    stale = httpx.post(
+        f"{base}/lines/{free_line}/decisions",
+        json={"action": "reassign", "expense_entry_id": replaced, "reviewer": "bo"},
+    )
+    assert stale.status_code == 422 and stale.json()["error"]["message"] == (
+        f"expense entry {replaced} belongs to {other_report.name}, which a newer expense report replaced; use the "
+        "current report's entries"
+    )
     complete = httpx.get(f"{base}/lines", params={"status": "complete", "page_size": 500}).json()
     line = next(x for x in complete["items"] if x["entry"] and x["receipt"] and x["decision"] is None)
     entry, receipt = line["entry"]["id"], line["receipt"]["id"]
@@ -343,3 +353,12 @@ def test_findings_withhold_the_ap_import_until_a_reviewer_accepts_them(stack: St
     [audit] = httpx.get(f"{base}/audit").json()["items"]
     assert (audit["actor"], audit["action"], audit["target_id"]) == ("dee", "findings.accept", upload_id)
     assert audit["after"] == {"reason": accept["reason"]}
+
+
+def test_a_month_whose_only_statement_failed_needs_attention(stack: Stack) -> None:
+    body = upload(stack.url, [], extra=[("card.pdf", b"%PDF-1.7\n this is not really a pdf")]).json()
+    detail = wait_status(stack.url, body["session_id"], {"completed", "needs_attention", "failed"})
+    assert detail["status"] == "needs_attention", detail["status_message"]
+    [reason] = detail["attention"]
+    assert reason.startswith("no card statement was read (card.pdf: ")
+    assert detail["status_message"].startswith(f"needs attention: {reason}")
