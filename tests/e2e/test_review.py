@@ -44,7 +44,9 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     approved = httpx.post(f"{base}/lines/{first}/decisions", json={"action": "approve", "reviewer": "ana"})
     assert approved.status_code == 201, approved.text
     # Answered only once stored: the very next read sees the decision and the re-match it started.
-    assert [a["action"] for a in httpx.get(f"{base}/audit").json()["items"]] == ["line.approve"]
+    [logged] = httpx.get(f"{base}/audit").json()["items"]
+    assert logged["action"] == "line.approve"
+    assert uuid.UUID(logged["id"]) != uuid.UUID(approved.json()["id"])  # rows are named by UUID
     assert httpx.post(f"{base}/lines/{second}/decisions", json={"action": "reject", "reviewer": "ana"}).status_code in (
         201,
         409,  # the first decision's re-match may still be running

@@ -166,6 +166,8 @@ class ReviewDecisionRow(Base):
     decided_by: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
     split_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    public_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
+    """The id the API shows; the rising `id` orders the decisions (the matcher applies them in that order)."""
 
 
 class LineBackingRow(Base):
@@ -224,3 +226,5 @@ class AuditLogRow(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    public_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, server_default=text("gen_random_uuid()"))
+    """The id the API shows; the rising `id` keeps the log's order."""

@@ -52,6 +52,12 @@ def upgrade() -> None:
     )
     _same_session_fks("review_decisions", {"transaction_id": "CASCADE"})
     op.add_column("review_decisions", sa.Column("split_id", sa.Uuid(), nullable=True))
+    # Rows are named by UUID in the API; the bigint ids keep their order.
+    for table in ("review_decisions", "audit_log"):
+        op.add_column(
+            table, sa.Column("public_id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False)
+        )
+        op.create_unique_constraint(op.f(f"uq_{table}_public_id"), table, ["public_id"])
 
     op.create_table(
         "line_backings",
@@ -147,6 +153,9 @@ def downgrade() -> None:
     op.create_check_constraint("status", "sessions", f"status IN ({_STATUSES})")
 
     op.drop_table("line_backings")
+    for table in ("review_decisions", "audit_log"):
+        op.drop_constraint(op.f(f"uq_{table}_public_id"), table, type_="unique")
+        op.drop_column(table, "public_id")
     op.drop_column("review_decisions", "split_id")
     for column, target in _REFERENCES:
         op.drop_constraint(op.f(f"fk_review_decisions_session_id_{target}"), "review_decisions", type_="foreignkey")

@@ -74,7 +74,7 @@ class DecisionBatch(BaseModel):
 
 
 class DecisionRecorded(BaseModel):
-    id: int
+    id: uuid.UUID = Field(validation_alias="public_id")
     transaction_id: uuid.UUID
     action: str
     decided_by: str

@@ -81,7 +81,7 @@ class AliasDecision(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    id: int
+    id: uuid.UUID = Field(validation_alias="public_id")
     actor: str
     action: str
     target_type: str
