@@ -274,6 +274,8 @@ def test_one_statement_period_per_session(stack: Stack, tmp_path: Path) -> None:
     assert detail["total_transactions"] == september.line_count
 
     # With the explicit override the other month joins, and the session says it spans both.
+    unclear = _add(stack, session_id, [feb_pdf], allow_other_period="maybe")
+    assert unclear.status_code == 400 and "allow_other_period must be true or false" in unclear.text
     joined = _add(stack, session_id, [feb_pdf], allow_other_period="true")
     detail = wait_status(stack.url, session_id, {"completed"})
     assert _file(detail, joined.json()["files"][0]["id"])["extraction"]["status"] == "extracted"

@@ -76,7 +76,6 @@ async def _receive(
             limits=UploadLimits(settings.max_file_bytes, settings.max_session_bytes, settings.max_files),
         )
         files = await parser.consume(request.stream())
-        allow_other_period = _allow_other_period(parser.fields)
     except MalformedUploadError as exc:
         raise ApiError(400, "malformed_upload", str(exc)) from exc
     except ValueError as exc:  # python-multipart's own parse errors
@@ -85,7 +84,13 @@ async def _receive(
         rejected = [{"filename": f.filename, "error": f.error} for f in files]
         message = "no file was accepted" if files else "the upload holds no files (send them as 'files' parts)"
         raise ApiError(400, "no_files_accepted", message, rejected)
-    return files, allow_other_period
+    try:
+        return files, _allow_other_period(parser.fields)
+    except ApiError:
+        for f in files:
+            if f.blob is not None:
+                runtime.blobs.delete(f.blob.ref)
+        raise
 
 
 def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
