@@ -60,6 +60,21 @@ def test_released_first_in_the_same_batch_it_may_move() -> None:
     assert plan.claims == [[], [(B.id, E1, None)]]
 
 
+def test_approving_an_entry_frees_the_matchers_choice_but_keeps_a_reviewers() -> None:
+    freed = _plan(
+        Proposed(A.id, "approve", entry_id=E2.id),
+        Proposed(B.id, "reassign", entry_id=E1.id),
+        holdings=(Holding(E1.id, "entry", A.id),),
+    )
+    assert freed.releases == {(A.id, E1.id)}
+    refused = _refused(
+        Proposed(A.id, "approve", entry_id=E2.id),
+        Proposed(B.id, "reassign", entry_id=E1.id),
+        holdings=(Holding(E1.id, "entry", A.id, pinned=True),),
+    )
+    assert refused.code == "entry_in_use"
+
+
 def test_a_reassign_replaces_the_lines_entry_and_a_reject_without_ids_releases_all() -> None:
     plan = _plan(Proposed(A.id, "reassign", entry_id=E2.id), holdings=(Holding(E1.id, "entry", A.id),))
     assert plan.releases == {(A.id, E1.id)}

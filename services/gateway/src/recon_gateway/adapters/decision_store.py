@@ -73,9 +73,9 @@ async def holdings(db: AsyncSession, session_id: uuid.UUID) -> list[Holding]:
     out = []
     for b in await db.scalars(select(LineBackingRow).where(LineBackingRow.session_id == session_id)):
         if b.expense_entry_id is not None:
-            out.append(Holding(b.expense_entry_id, "entry", b.transaction_id, b.split_id))
+            out.append(Holding(b.expense_entry_id, "entry", b.transaction_id, b.split_id, pinned=True))
         if b.receipt_id is not None:
-            out.append(Holding(b.receipt_id, "receipt", b.transaction_id, b.split_id))
+            out.append(Holding(b.receipt_id, "receipt", b.transaction_id, b.split_id, pinned=True))
     matches = await db.execute(
         select(MatchResultRow.transaction_id, MatchResultRow.expense_entry_id, MatchResultRow.receipt_id).where(
             MatchResultRow.session_id == session_id

@@ -59,6 +59,7 @@ class Holding:
     kind: str  # "entry" | "receipt"
     line_id: uuid.UUID
     split_id: uuid.UUID | None = None
+    pinned: bool = False  # a reviewer's backing, not only the matcher's choice
 
 
 _Held = dict[uuid.UUID, dict[uuid.UUID, uuid.UUID | None]]  # backer -> line -> split
@@ -133,9 +134,12 @@ def _check_split(
             raise refuse(_sum_message(amounts, f"the {backer.kind}'s {backer.amount:.2f}"))
 
 
-def _releases(p: Proposed, held: _Held, kinds: dict[uuid.UUID, str]) -> list[uuid.UUID]:
-    """What deciding `p` takes off its line, before it claims anything."""
-    kind_of = kinds.__getitem__
+def _releases(
+    p: Proposed, held: _Held, kinds: dict[uuid.UUID, str], pinned: set[tuple[uuid.UUID, uuid.UUID]]
+) -> list[uuid.UUID]:
+    """What deciding `p` takes off its line before it claims anything, as the matcher folds decisions: a reject
+    what it names (all when it names nothing); an entry the matcher's own choice of entry (a reassign every
+    other entry); a receipt every other receipt."""
     mine = [b for b, holders in held.items() if p.line_id in holders]
     if p.action == "reject":
         named = {p.entry_id, p.receipt_id} - {None}
@@ -143,10 +147,11 @@ def _releases(p: Proposed, held: _Held, kinds: dict[uuid.UUID, str]) -> list[uui
     if p.action not in PINS:
         return []
     out = []
-    if p.action == "reassign" and p.entry_id is not None:
-        out += [b for b in mine if kind_of(b) == "entry" and b != p.entry_id]
+    if p.entry_id is not None:
+        entries = [b for b in mine if kinds[b] == "entry" and b != p.entry_id]
+        out += [b for b in entries if p.action == "reassign" or (b, p.line_id) not in pinned]
     if p.receipt_id is not None:
-        out += [b for b in mine if kind_of(b) == "receipt" and b != p.receipt_id]
+        out += [b for b in mine if kinds[b] == "receipt" and b != p.receipt_id]
     return out
 
 
@@ -181,13 +186,15 @@ def plan_decisions(
         _check_split(label, [p for p in proposed if p.split == label], lines, backers)
     held: _Held = {}
     kinds = {b.id: b.kind for b in backers.values()}
+    pinned = {(h.backer_id, h.line_id) for h in holdings if h.pinned}
     for h in holdings:
         held.setdefault(h.backer_id, {}).setdefault(h.line_id, h.split_id)
         kinds[h.backer_id] = h.kind
     plan = Plan()
     for p in proposed:
-        for backer_id in _releases(p, held, kinds):
+        for backer_id in _releases(p, held, kinds, pinned):
             held[backer_id].pop(p.line_id, None)
+            pinned.discard((backer_id, p.line_id))
             plan.releases.add((p.line_id, backer_id))
         split_id = split_ids.get(p.split) if p.split else None
         claims = []
@@ -197,6 +204,7 @@ def plan_decisions(
             if others and not (split_id is not None and all(s == split_id for s in others.values())):
                 raise _in_use(kinds[backer_id], backer_id, lines[next(iter(others))])
             held.setdefault(backer_id, {})[p.line_id] = split_id
+            pinned.add((backer_id, p.line_id))
             plan.releases.discard((p.line_id, backer_id))
             claims.append((p.line_id, backers[backer_id], split_id))
         plan.split_ids.append(split_id)
