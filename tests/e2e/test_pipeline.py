@@ -331,6 +331,8 @@ def test_expense_report_entries_and_attachments_are_stored(stack: Stack, tmp_pat
     for receipt_id, sha in attached[:4]:
         image = httpx.get(f"{stack.url}/api/sessions/{session_id}/receipts/{receipt_id}/file", timeout=10)
         assert image.status_code == 200 and image.headers["content-type"].startswith("image/")
+        extension = {"image/jpeg": ".jpg", "image/png": ".png"}[image.headers["content-type"]]
+        assert image.headers["content-disposition"].endswith(extension), image.headers["content-disposition"]
         assert hashlib.sha256(image.content).hexdigest() == sha
     other = httpx.get(f"{stack.url}/api/sessions/{uuid.uuid4()}/receipts/{attached[0][0]}/file", timeout=10)
     assert other.status_code == 404
@@ -385,6 +387,10 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
             f"pages 1-{pages} had no text layer and were read by OCR: lower confidence, check their lines "
             "against the statement"
         ],
+        "findings": [],
+        "duplicate_of": None,
+        "period_start": statement.period_start.isoformat(),
+        "period_end": statement.period_end.isoformat(),
     }
     got = sorted((t["reference_number"], Decimal(t["amount"])) for t in detail["transactions"])
     assert got == sorted((line.reference, line.net) for line in statement.lines)

@@ -22,12 +22,31 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     first, second = lines[0]["id"], lines[1]["id"]
     base = f"{stack.url}/api/sessions/{session_id}"
     queue = httpx.get(f"{base}/review").json()
-    assert set(queue) == {"lines", "identity_suggestions"}
+
+    # The lines a review screen lists, filterable and paged; the receipts with the line each backs.
+    every = httpx.get(f"{base}/lines", params={"page_size": 500}).json()
+    assert every["total"] == len(every["items"]) == len(lines) and not every["has_next"]
+    holder = every["items"][0]["cardholder"]
+    theirs = httpx.get(f"{base}/lines", params={"cardholder": holder["id"], "page_size": 2}).json()
+    assert {x["cardholder"]["id"] for x in theirs["items"]} == {holder["id"]}
+    assert 0 < theirs["total"] < every["total"] and theirs["has_next"] == (theirs["total"] > 2)
+    status = every["items"][-1]["line_status"]
+    by_status = httpx.get(f"{base}/lines", params={"status": status, "page_size": 500}).json()
+    assert [x["id"] for x in by_status["items"]] == [x["id"] for x in every["items"] if x["line_status"] == status]
+    [receipt] = httpx.get(f"{base}/receipts").json()["items"]
+    assert receipt["source_file"] == receipts[0].name and receipt["file_name"] == receipts[0].name
+    backed = [x for x in every["items"] if x["receipt"] and x["receipt"]["id"] == receipt["id"]]
+    assert [x["id"] for x in backed] == [x["id"] for x in receipt["lines"]]
+    assert httpx.get(f"{base}/receipts", params={"unmatched": True}).json()["total"] == (0 if backed else 1)
+    assert set(queue) == {"lines", "identity_suggestions", "total", "page", "page_size", "has_next"}
+    assert queue["total"] == len(queue["lines"]) and not queue["has_next"]
 
     approved = httpx.post(f"{base}/lines/{first}/decisions", json={"action": "approve", "reviewer": "ana"})
     assert approved.status_code == 201, approved.text
     # Answered only once stored: the very next read sees the decision and the re-match it started.
-    assert [a["action"] for a in httpx.get(f"{base}/audit").json()] == ["line.approve"]
+    [logged] = httpx.get(f"{base}/audit").json()["items"]
+    assert logged["action"] == "line.approve"
+    assert uuid.UUID(logged["id"]) != uuid.UUID(approved.json()["id"])  # rows are named by UUID
     assert httpx.post(f"{base}/lines/{second}/decisions", json={"action": "reject", "reviewer": "ana"}).status_code in (
         201,
         409,  # the first decision's re-match may still be running
@@ -44,14 +63,22 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
         409,
     )
     wait_status(stack.url, session_id, {"completed"})
+    # An alias names one of the session's cardholders; anyone else would land in the shared directory.
+    nobody = httpx.post(
+        f"{base}/cardholder-aliases",
+        json={"alias": "BILL BURT", "cardholder_name": "NOBODY HERE", "decision": "confirm", "reviewer": "cy"},
+    )
+    assert nobody.status_code == 422 and nobody.json()["error"]["code"] == "unknown_cardholder"
+    assert "'NOBODY HERE' is not a cardholder" in nobody.json()["error"]["message"]
+    holder = httpx.get(base).json()["employees"][0]["name"]
     alias = httpx.post(
         f"{base}/cardholder-aliases",
-        json={"alias": "BILL BURT", "cardholder_name": "WILLIAMBURT", "decision": "confirm", "reviewer": "cy"},
+        json={"alias": "BILL BURT", "cardholder_name": holder, "decision": "confirm", "reviewer": "cy"},
     )
     assert alias.status_code == 201, alias.text
     wait_status(stack.url, session_id, {"completed"})
 
-    audit = httpx.get(f"{base}/audit").json()
+    audit = httpx.get(f"{base}/audit").json()["items"]
     actions = [(a["actor"], a["action"], a["target_id"]) for a in audit]
     assert ("ana", "line.approve", first) in actions
     assert ("bo", "line.reject", second) in actions

@@ -45,6 +45,9 @@ class FileUploaded(Event):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size_bytes: int = Field(ge=0)
     detected_type: str
+    allow_other_period: bool = Field(
+        default=False, description="the uploader accepts a statement of another period into the session"
+    )
 
 
 class SessionExtracted(Event):
@@ -72,7 +75,7 @@ class ReviewRecorded(Event):
 
     event_type: Literal["ReviewRecorded"] = "ReviewRecorded"
     topic: ClassVar[topics.Topic] = topics.REVIEW_RECORDED
-    subject: Literal["line", "cardholder_alias"]
+    subject: Literal["line", "lines", "cardholder_alias"]
     subject_id: str
     action: str
     decided_by: str

@@ -14,6 +14,7 @@ from recon_contracts.db.matching import MatchResultRow, MatchRunRow, ReportArtif
 from recon_contracts.db.messaging import OutboxRow, ProcessedEventRow
 from recon_contracts.db.sessions import (
     AuditLogRow,
+    LineBackingRow,
     ProgressEventRow,
     ReviewDecisionRow,
     SessionRow,
@@ -29,6 +30,7 @@ __all__ = [
     "ExpenseEntryRow",
     "ExtractionBatchRow",
     "FileExtractionRow",
+    "LineBackingRow",
     "MatchResultRow",
     "MatchRunRow",
     "MerchantAliasRow",

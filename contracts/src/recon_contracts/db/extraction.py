@@ -64,6 +64,7 @@ class TransactionRow(Base):
         CheckConstraint("card_first_digit ~ '^[0-9]$'", name="card_first_digit"),
         CheckConstraint("is_credit = (amount < 0)", name="credit_is_negative"),
         CheckConstraint("read_by IN ('text', 'ocr')", name="read_by"),
+        UniqueConstraint("session_id", "id"),  # the target of same-session references (review decisions)
         Index(
             "uq_transactions_session_id_reference_number",
             "session_id",
@@ -110,6 +111,7 @@ class ReceiptRow(Base):
             "processing_status IN ('pending', 'processing', 'completed', 'failed')", name="processing_status"
         ),
         CheckConstraint("processing_status <> 'failed' OR error_message IS NOT NULL", name="failure_explained"),
+        UniqueConstraint("session_id", "id"),
         Index("ix_receipts_session_id_receipt_date", "session_id", text("receipt_date DESC")),
         Index(None, "amount"),
         Index(None, "vendor_name"),
@@ -148,11 +150,17 @@ class ReceiptRow(Base):
 
 
 class FileExtractionRow(Base):
-    """The outcome of extracting one uploaded file. Written by the extractor."""
+    """The outcome of extracting one uploaded file. Written by the extractor.
+
+    `duplicate`: the very file (same sha256) was already read into the session; nothing was added.
+    `findings`: what the statement reader could not account for ({kind, message, page}); until a reviewer
+    accepts them (on the upload) or a corrected statement of the period arrives, the session needs attention.
+    """
 
     __tablename__ = "file_extractions"
     __table_args__ = (
-        CheckConstraint("status IN ('extracted', 'failed')", name="status"),
+        CheckConstraint("status IN ('extracted', 'failed', 'duplicate')", name="status"),
+        CheckConstraint("status <> 'duplicate' OR duplicate_of IS NOT NULL", name="duplicate_names_original"),
         CheckConstraint("status <> 'failed' OR error IS NOT NULL", name="failure_explained"),
     )
 
@@ -167,6 +175,8 @@ class FileExtractionRow(Base):
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
+    findings: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    duplicate_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"))
 
 
 class ExtractionBatchRow(Base):
@@ -191,6 +201,7 @@ class ExpenseEntryRow(Base):
     __tablename__ = "expense_entries"
     __table_args__ = (
         UniqueConstraint("upload_id", "entry_index"),
+        UniqueConstraint("session_id", "id"),
         Index(None, "session_id", "employee"),
         Index(None, "session_id", "amount"),
     )

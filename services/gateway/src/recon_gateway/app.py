@@ -10,7 +10,7 @@ from recon_contracts import topics
 from recon_contracts.events import ProgressReported
 from recon_contracts.worker import Runtime, build_runtime
 
-from recon_gateway.api import health, review, sessions, uploads
+from recon_gateway.api import decisions, findings, health, lines, review, sessions, uploads
 from recon_gateway.api.errors import install_error_handlers
 from recon_gateway.api.schemas import ErrorResponse
 from recon_gateway.handlers.on_progress_reported import on_progress_reported
@@ -59,6 +59,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.state.runtime = runtime
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (uploads, sessions, review, health):
+    for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
     return app

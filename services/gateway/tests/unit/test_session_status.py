@@ -16,6 +16,7 @@ from recon_gateway.domain.session_status import next_status
         ("completed", "extracting", "completed"),
         ("completed", "failed", "completed"),
         ("expired", "matching", "expired"),
+        ("needs_attention", "matching", "needs_attention"),  # a late event after the session settled
     ],
 )
 def test_status_moves_forward_and_failure_wins(current: str, stage: str, expected: str) -> None:

@@ -87,3 +87,36 @@ def test_non_multipart_request_is_refused(tmp_path: Path) -> None:
             key_prefix="p",
             limits=UploadLimits(1, 1, 1),
         )
+
+
+def _zipped(**members: bytes) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name.replace("__", "/"), data)
+    return out.getvalue()
+
+
+async def test_a_docx_is_refused_in_plain_words_and_a_workbook_kept(tmp_path: Path) -> None:
+    store = LocalBlobStore(tmp_path)
+    docx = _zipped(**{"[Content_Types].xml": b"<Types/>", "word__document.xml": b"<w:document/>"})
+    xlsx = _zipped(**{"[Content_Types].xml": b"<Types/>", "xl__workbook.xml": b"<workbook/>"})
+    files = await _parser(store).consume(_chunked(_body(("files", "a.xlsx", docx), ("files", "b.xlsx", xlsx))))
+    refused, kept = files
+    assert refused.blob is None and refused.error is not None
+    assert refused.error.startswith("a Word document (.docx), not a statement, expense report or receipt")
+    assert kept.detected_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert kept.blob is not None and store.local_path(kept.blob.ref).read_bytes() == xlsx
+    assert len(list((tmp_path / "sessions/s/uploads").iterdir())) == 1
+
+
+async def test_plain_form_fields_are_read_and_bounded(tmp_path: Path) -> None:
+    store = LocalBlobStore(tmp_path)
+    parser = _parser(store)
+    await parser.consume(_chunked(_body(("allow_other_period", None, b"true"), ("files", "a.pdf", PDF))))
+    assert parser.fields == {"allow_other_period": "true"}
+    with pytest.raises(MalformedUploadError, match="longer than 1000 bytes"):
+        await _parser(store).consume(_chunked(_body(("note", None, b"x" * 1001), ("files", "a.pdf", PDF))))

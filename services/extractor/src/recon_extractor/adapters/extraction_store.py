@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from recon_contracts.card_numbers import mask_card_numbers
 from recon_contracts.db import (
     EmployeeRow,
     ExpenseEntryRow,
@@ -26,7 +27,7 @@ from recon_extractor.expense_reports.model import ExpenseAttachment, ExpenseRepo
 from recon_extractor.receipts.duplicates import ReceiptKey, find_duplicates
 from recon_extractor.receipts.read import ReceiptRead
 from recon_extractor.receipts.text import ReceiptFields
-from recon_extractor.statements.model import CardLine, Statement
+from recon_extractor.statements.model import CardLine, Finding, Statement
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -106,6 +107,11 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
             else:
                 stored += 1
     return stored, skipped
+
+
+def finding_rows(findings: Sequence[Finding]) -> tuple[dict[str, object], ...]:
+    """Findings as stored with the file, card numbers masked like warnings (a finding may quote a row)."""
+    return tuple({"kind": f.kind, "message": mask_card_numbers(f.message), "page": f.page} for f in findings)
 
 
 def receipt_rows(event: FileUploaded, reads: Sequence[ReceiptRead]) -> list[ReceiptRow]:
@@ -252,6 +258,8 @@ async def record_file_outcome(
     error: str | None,
     warnings: tuple[str, ...] = (),
     period: tuple[date | None, date | None] = (None, None),
+    findings: Sequence[dict[str, object]] = (),
+    duplicate_of: uuid.UUID | None = None,
 ) -> BatchState:
     """Record one file's outcome and count it into its batch (DESIGN rule 5: fan-in by one UPDATE).
 
@@ -264,12 +272,14 @@ async def record_file_outcome(
             session_id=event.session_id,
             batch_id=event.batch_id,
             document_kind=kind,
-            status="failed" if error else "extracted",
+            status="failed" if error else "duplicate" if duplicate_of else "extracted",
             error=error,
             pages=pages,
             warnings=list(warnings),
             period_start=period[0],
             period_end=period[1],
+            findings=list(findings),
+            duplicate_of=duplicate_of,
         )
     )
     await db.execute(

@@ -13,13 +13,8 @@ from recon_contracts.errors import PermanentError, is_transient
 from recon_contracts.events import FileUploaded, ProgressReported, SessionExtracted
 from recon_contracts.worker import Runtime
 
-from recon_extractor.adapters.extraction_store import (
-    mark_duplicates,
-    receipt_rows,
-    record_file_outcome,
-    save_expense_report,
-    save_statement,
-)
+from recon_extractor.adapters.document_store import StoredFile, store_document
+from recon_extractor.adapters.extraction_store import record_file_outcome
 from recon_extractor.errors import ExtractionError
 from recon_extractor.ocr.engine import Ocr
 from recon_extractor.pdf.limits import Limits
@@ -108,22 +103,8 @@ async def on_file_uploaded(
     async with runtime.inbox.once(event) as uow:
         if uow is None:
             return
-        message = error or f"{event.filename}: read"
-        if document is not None and document.statement is not None:
-            stored, skipped = await save_statement(uow.db, event, document.statement)
-            message = f"{event.filename}: {stored} card lines from {len(document.statement.cardholders)} cardholders"
-            if skipped:
-                message += f" ({skipped} already present from another file)"
-        elif document is not None and document.expenses is not None:
-            entries, attachments = await save_expense_report(uow.db, event, document.expenses, images)
-            message = f"{event.filename}: {entries} expense entries with {attachments} receipt images"
-        elif document is not None and document.receipts:
-            uow.db.add_all(receipt_rows(event, document.receipts))
-            await uow.db.flush()
-            duplicates = await mark_duplicates(uow.db, event.session_id)
-            message = f"{event.filename}: {len(document.receipts)} receipt(s) read"
-            if duplicates:
-                message += f", {duplicates} already uploaded (kept once)"
+        stored = await store_document(uow.db, event, document, images) if document is not None else StoredFile()
+        error = error or stored.error
         batch = await record_file_outcome(
             uow.db,
             event,
@@ -134,7 +115,10 @@ async def on_file_uploaded(
             period=(document.statement.period_start, document.statement.period_end)
             if document and document.statement
             else (None, None),
+            findings=stored.findings,
+            duplicate_of=stored.duplicate_of,
         )
+        message = error or stored.message or f"{event.filename}: read"
         uow.emit(
             ProgressReported(
                 session_id=event.session_id,

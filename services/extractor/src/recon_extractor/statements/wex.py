@@ -11,7 +11,7 @@ from datetime import date
 
 from recon_extractor.pdf.text_rows import Row
 from recon_extractor.statements.checks import SUM_NAMES, Sums, line_sums, mismatch
-from recon_extractor.statements.model import Statement
+from recon_extractor.statements.model import Finding, Statement
 from recon_extractor.statements.wex_columns import Columns, find_header, row_cells
 from recon_extractor.statements.wex_rows import (
     block_field,
@@ -103,12 +103,22 @@ class WexParser:
         self.book.close_swipe(pages, None)
         cardholders = self.book.cardholders()
         computed = line_sums(line for ch in cardholders for line in ch.lines)
+        findings: tuple[Finding, ...] = ()
         if self.report_totals is None:
             self.warnings.append("no Report Totals row printed; totals are computed from the lines")
         elif problem := mismatch("report: Report Totals", computed, self.report_totals):
             self.warnings.append(problem)
+            findings = (Finding("total_mismatch", problem),)
         totals = dict(zip(SUM_NAMES, self.report_totals or computed, strict=True))
         start, end = self.period or (None, None)
         return Statement(
-            ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings), self.card_first_digit
+            ISSUER,
+            start,
+            end,
+            self.account,
+            cardholders,
+            totals,
+            tuple(self.warnings),
+            self.card_first_digit,
+            findings=findings,
         )

@@ -13,16 +13,22 @@ from recon_contracts.db import (
     EmployeeRow,
     MatchResultRow,
     MatchRunRow,
-    ReviewDecisionRow,
     TransactionRow,
 )
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
-async def lines_needing_review(db: AsyncSession, session_id: uuid.UUID) -> Sequence[tuple[Any, ...]]:
-    """Card lines the matcher would not decide alone, with their match and cardholder."""
-    rows = await db.execute(
+async def _count(db: AsyncSession, query: Select[Any]) -> int:
+    return await db.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+async def lines_needing_review(
+    db: AsyncSession, session_id: uuid.UUID, *, offset: int, limit: int
+) -> tuple[Sequence[tuple[Any, ...]], int]:
+    """One page of the card lines the matcher would not decide alone, with their match and cardholder; and
+    how many there are."""
+    query = (
         select(TransactionRow, MatchResultRow, EmployeeRow)
         .join(MatchResultRow, MatchResultRow.transaction_id == TransactionRow.id)
         .outerjoin(EmployeeRow, EmployeeRow.id == TransactionRow.employee_id)
@@ -32,7 +38,8 @@ async def lines_needing_review(db: AsyncSession, session_id: uuid.UUID) -> Seque
         )
         .order_by(EmployeeRow.name, TransactionRow.transaction_date, TransactionRow.id)
     )
-    return [tuple(row) for row in rows]
+    rows = await db.execute(query.offset(offset).limit(limit))
+    return [tuple(row) for row in rows], await _count(db, query)
 
 
 async def line_with_match(
@@ -96,23 +103,42 @@ async def latest_run_summary(db: AsyncSession, session_id: uuid.UUID) -> dict[st
     return dict(summary or {})
 
 
-async def audit_log(db: AsyncSession, session_id: uuid.UUID) -> Sequence[AuditLogRow]:
-    rows = await db.scalars(select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id))
-    return rows.all()
+async def audit_log(
+    db: AsyncSession, session_id: uuid.UUID, *, offset: int = 0, limit: int | None = None
+) -> tuple[Sequence[AuditLogRow], int]:
+    query = select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id)
+    rows = await db.scalars(query.offset(offset).limit(limit))
+    return rows.all(), await _count(db, query)
 
 
-async def match_runs(db: AsyncSession, session_id: uuid.UUID) -> Sequence[MatchRunRow]:
-    rows = await db.scalars(
-        select(MatchRunRow).where(MatchRunRow.session_id == session_id).order_by(MatchRunRow.run_number)
-    )
-    return rows.all()
+async def last_audit_entry(db: AsyncSession, session_id: uuid.UUID) -> AuditLogRow:
+    query = select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id.desc()).limit(1)
+    return (await db.scalars(query)).one()
 
 
-async def decisions(db: AsyncSession, session_id: uuid.UUID) -> Sequence[ReviewDecisionRow]:
-    rows = await db.scalars(
-        select(ReviewDecisionRow).where(ReviewDecisionRow.session_id == session_id).order_by(ReviewDecisionRow.id)
-    )
-    return rows.all()
+async def match_runs(
+    db: AsyncSession, session_id: uuid.UUID, *, offset: int, limit: int
+) -> tuple[Sequence[MatchRunRow], int]:
+    query = select(MatchRunRow).where(MatchRunRow.session_id == session_id).order_by(MatchRunRow.run_number)
+    rows = await db.scalars(query.offset(offset).limit(limit))
+    return rows.all(), await _count(db, query)
+
+
+async def cardholder_ids(db: AsyncSession, session_id: uuid.UUID) -> dict[str, uuid.UUID]:
+    """The session's cardholders' ids by name."""
+    rows = await db.execute(select(EmployeeRow.name, EmployeeRow.id).where(EmployeeRow.session_id == session_id))
+    return {name: id_ for name, id_ in rows}
+
+
+async def is_session_cardholder(
+    db: AsyncSession, session_id: uuid.UUID, name: str, employee_number: str | None
+) -> bool:
+    """Whether the session's statement names this cardholder (by name, or by employee number when given)."""
+    named = EmployeeRow.name == name
+    if employee_number:
+        named = or_(named, EmployeeRow.employee_number == employee_number)
+    found = await db.scalar(select(EmployeeRow.id).where(EmployeeRow.session_id == session_id, named).limit(1))
+    return found is not None
 
 
 async def decide_alias(

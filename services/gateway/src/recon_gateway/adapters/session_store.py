@@ -33,7 +33,7 @@ def _live(session_id: uuid.UUID) -> ColumnElement[bool]:
 
 
 def batch_rows(
-    session_id: uuid.UUID, batch_id: uuid.UUID, files: Sequence[ReceivedFile]
+    session_id: uuid.UUID, batch_id: uuid.UUID, files: Sequence[ReceivedFile], *, allow_other_period: bool = False
 ) -> tuple[list[UploadRow], list[Event]]:
     """Upload rows for every file of a batch, and the events that start extracting the stored ones."""
     stored = [f for f in files if f.blob is not None]
@@ -49,6 +49,7 @@ def batch_rows(
             detected_type=f.detected_type,
             status="stored" if f.blob else "rejected",
             error=f.error,
+            allow_other_period=allow_other_period,
         )
         for f in files
     ]
@@ -76,6 +77,7 @@ def batch_rows(
             sha256=f.blob.sha256,
             size_bytes=f.blob.size,
             detected_type=f.detected_type,
+            allow_other_period=allow_other_period,
         )
         for f in stored
         if f.blob is not None
@@ -123,7 +125,17 @@ async def session_children(
         .order_by(UploadRow.created_at, UploadRow.id)
     )
     out["uploads"] = [
-        {**{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns}, "extraction": extraction}
+        {
+            **{c.key: getattr(upload, c.key) for c in UploadRow.__table__.columns},
+            "extraction": extraction,
+            "findings_acceptance": None
+            if upload.findings_accepted_by is None
+            else {
+                "accepted_by": upload.findings_accepted_by,
+                "accepted_at": upload.findings_accepted_at,
+                "reason": upload.findings_accept_reason,
+            },
+        }
         for upload, extraction in uploads
     ]
     employees = await db.scalars(
@@ -178,12 +190,17 @@ async def report_artifact(db: AsyncSession, session_id: uuid.UUID, fmt: str) -> 
 
 
 async def name_from_statement(db: AsyncSession, session: SessionRow) -> None:
-    """Give an unnamed session its statement's period ("March 2025") and record the period."""
+    """Give an unnamed session its first statement's period ("March 2025") and record the period; a statement of
+    another period let in later, or refused, changes neither."""
     period = (
         await db.execute(
             select(FileExtractionRow.period_start, FileExtractionRow.period_end)
-            .where(FileExtractionRow.session_id == session.id, FileExtractionRow.period_end.is_not(None))
-            .order_by(FileExtractionRow.finished_at.desc())
+            .where(
+                FileExtractionRow.session_id == session.id,
+                FileExtractionRow.status == "extracted",
+                FileExtractionRow.period_end.is_not(None),
+            )
+            .order_by(FileExtractionRow.finished_at, FileExtractionRow.upload_id)
             .limit(1)
         )
     ).first()

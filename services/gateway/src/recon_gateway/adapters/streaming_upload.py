@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from python_multipart.multipart import MultipartParser, parse_options_header
 from recon_contracts.blobstore import BlobTooLargeError, BlobWriter, LocalBlobStore, StoredBlob
 
-from recon_gateway.domain.file_types import SNIFF_BYTES, detect_file_type
+from recon_gateway.domain.file_types import SNIFF_BYTES, ZIP, detect_file_type, zip_file_type
+
+FIELD_BYTES = 1000  # a plain form field is a flag or a short word, never a file
 
 
 class MalformedUploadError(ValueError):
@@ -49,6 +51,8 @@ class _Part:
     file: ReceivedFile | None = None
     head: bytearray = field(default_factory=bytearray)
     writer: BlobWriter | None = None
+    field_name: str | None = None
+    value: bytearray = field(default_factory=bytearray)
 
 
 class StreamingUpload:
@@ -60,6 +64,7 @@ class StreamingUpload:
         if media != b"multipart/form-data" or not boundary:
             raise MalformedUploadError("the upload must be multipart/form-data with one or more 'files' parts")
         self.files: list[ReceivedFile] = []
+        self.fields: dict[str, str] = {}
         self._store = store
         self._prefix = key_prefix
         self._limits = limits
@@ -113,8 +118,9 @@ class StreamingUpload:
     def _on_headers_finished(self) -> None:
         _, options = parse_options_header(self._part.headers.get("content-disposition", ""))
         filename = options.get(b"filename")
-        if filename is None:
-            return  # a plain form field: not a file, ignored
+        if filename is None:  # a plain form field (e.g. allow_other_period)
+            self._part.field_name = options.get(b"name", b"").decode("utf-8", "replace")
+            return
         received = ReceivedFile(upload_id=uuid.uuid4(), filename=_safe_name(filename.decode("utf-8", "replace")))
         self.files.append(received)
         self._part.file = received
@@ -123,6 +129,11 @@ class StreamingUpload:
 
     def _on_part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
+        if part.field_name is not None:
+            if len(part.value) + end - start > FIELD_BYTES:
+                raise MalformedUploadError(f"the form field {part.field_name!r} is longer than {FIELD_BYTES} bytes")
+            part.value += data[start:end]
+            return
         received = part.file
         if received is None or received.error is not None:
             return
@@ -144,6 +155,9 @@ class StreamingUpload:
 
     def _on_part_end(self) -> None:
         part = self._part
+        if part.field_name is not None:
+            self.fields[part.field_name] = part.value.decode("utf-8", "replace")
+            return
         received = part.file
         if received is None or received.error is not None:
             return
@@ -152,6 +166,18 @@ class StreamingUpload:
         if part.writer is not None:
             received.blob = part.writer.commit()
             part.writer = None
+            if received.detected_type == ZIP:
+                self._look_inside(received)
+
+    def _look_inside(self, received: ReceivedFile) -> None:
+        """A zip is kept only when it is a workbook (its central directory is at its end, so once stored)."""
+        assert received.blob is not None
+        kind, refusal = zip_file_type(self._store.local_path(received.blob.ref))
+        if kind is not None:
+            received.detected_type = kind
+            return
+        self._store.delete(received.blob.ref)
+        received.blob, received.error = None, refusal
 
     def _start_writing(self) -> None:
         part = self._part

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import structlog
@@ -27,6 +28,19 @@ def error_response(status: int, code: str, message: str, details: object = None)
     return JSONResponse({"error": {"code": code, "message": message, "details": details}}, status_code=status)
 
 
+_FOREIGN_ROW = re.compile(r"fk_(review_decisions|line_backings)_session_id_(transactions|expense_entries|receipts)")
+
+
+def integrity_error(database_message: str) -> tuple[int, str, str]:
+    """(status, code, message) for a constraint the database refused. The review rules the API checks first are
+    constraints too: a request racing past the check is still told plainly what it broke."""
+    if "xc_line_backings_" in database_message:
+        return 409, "already_backed", "that expense entry or receipt already backs another card line"
+    if _FOREIGN_ROW.search(database_message):
+        return 422, "not_in_session", "the decision names a line, entry or receipt of another session"
+    return 409, "conflict", "the change conflicts with existing data"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -44,7 +58,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(IntegrityError)
     async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
         log.warning("integrity error", error=str(exc.orig))
-        return error_response(409, "conflict", "the change conflicts with existing data")
+        return error_response(*integrity_error(str(exc.orig)))
 
     @app.exception_handler(DBAPIError)
     async def _database(request: Request, exc: DBAPIError) -> JSONResponse:

@@ -8,16 +8,16 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, Field, model_validator
-from recon_contracts.db import ReviewDecisionRow
+from pydantic import BaseModel, Field
 from recon_contracts.db.sessions import WORKING_STATUSES
 from recon_contracts.events import ReviewRecorded
 from recon_contracts.outbox import stage
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from recon_gateway.adapters import review_store, session_store
+from recon_gateway.api.decisions import idle_session
 from recon_gateway.api.deps import DbDep
 from recon_gateway.api.errors import ApiError
+from recon_gateway.api.paging import Page, PagingDep
 from recon_gateway.api.schemas import ErrorResponse
 
 router = APIRouter(prefix="/api/sessions/{session_id}", tags=["review"])
@@ -29,15 +29,19 @@ Reviewer = Field(min_length=1, max_length=200, pattern=r"\S", description="who d
 
 
 class Suggestion(BaseModel):
-    kind: str = Field(description="e.g. line_split_over_entries, receipt_covering_lines")
-    lines: list[str]
-    entries: list[str]
-    receipts: list[str]
+    kind: str = Field(
+        description="line_split_over_entries or receipt_covers_lines: accept it with POST /decisions, the parts "
+        "sharing one split label"
+    )
+    lines: list[uuid.UUID]
+    entries: list[uuid.UUID]
+    receipts: list[uuid.UUID]
     reasons: list[str]
 
 
 class ReviewLine(BaseModel):
     transaction_id: uuid.UUID
+    cardholder_id: uuid.UUID | None
     cardholder: str | None
     transaction_date: date
     amount: Decimal
@@ -53,38 +57,19 @@ class ReviewLine(BaseModel):
 class IdentitySuggestion(BaseModel):
     name: str = Field(description="the name as the expense report prints it")
     cardholder: str | None = Field(description="the statement cardholder it probably is")
-    employee_id: str | None
+    cardholder_id: uuid.UUID | None = Field(description="that cardholder's id in this session")
+    employee_number: str | None = Field(description="that cardholder's employee number as printed (shown only)")
     score: float
     reasons: list[str]
 
 
 class ReviewQueue(BaseModel):
-    lines: list[ReviewLine]
+    lines: list[ReviewLine] = Field(description="one page of the lines that need a person")
     identity_suggestions: list[IdentitySuggestion]
-
-
-class LineDecision(BaseModel):
-    action: Literal["approve", "reject", "reassign", "no_receipt"]
-    expense_entry_id: uuid.UUID | None = None
-    receipt_id: uuid.UUID | None = None
-    reason: str | None = Field(default=None, max_length=2000)
-    reviewer: str = Reviewer
-
-    @model_validator(mode="after")
-    def _complete(self) -> LineDecision:
-        if self.action == "no_receipt" and not (self.reason and self.reason.strip()):
-            raise ValueError("'no_receipt' needs a reason")
-        if self.action == "reassign" and self.expense_entry_id is None and self.receipt_id is None:
-            raise ValueError("'reassign' needs an expense_entry_id or a receipt_id")
-        return self
-
-
-class DecisionRecorded(BaseModel):
-    id: int
-    transaction_id: uuid.UUID
-    action: str
-    decided_by: str
-    decided_at: datetime
+    total: int = Field(description="how many lines need a person")
+    page: int
+    page_size: int
+    has_next: bool
 
 
 class AliasDecision(BaseModel):
@@ -96,7 +81,7 @@ class AliasDecision(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    id: int
+    id: uuid.UUID = Field(validation_alias="public_id")
     actor: str
     action: str
     target_type: str
@@ -106,24 +91,19 @@ class AuditEntry(BaseModel):
     at: datetime
 
 
-async def _idle_session(db: AsyncSession, session_id: uuid.UUID) -> None:
-    session = await session_store.get_live_session(db, session_id, for_update=True)
+@router.get("/review", response_model=ReviewQueue, responses=ERRORS)
+async def review_queue(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> ReviewQueue:
+    """Lines the matcher sent to a person (with the candidates it hesitated between) and unknown names."""
+    session = await session_store.get_live_session(db, session_id)
     if session is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
     if session.status in WORKING_STATUSES:
-        raise ApiError(409, "session_busy", "the session is still processing; review once it has finished")
-    session.status = "matching"
-    session.status_message = "applying a review decision"
-
-
-@router.get("/review", response_model=ReviewQueue, responses={404: ERRORS[404]})
-async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
-    """Lines the matcher sent to a person (with the candidates it hesitated between) and unknown names."""
-    if await session_store.get_live_session(db, session_id) is None:
-        raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
+        raise ApiError(409, "session_busy", "the session is still processing; its review queue follows once it ends")
+    found, total = await review_store.lines_needing_review(db, session_id, offset=paging.offset, limit=paging.page_size)
     lines = [
         ReviewLine(
             transaction_id=tx.id,
+            cardholder_id=employee.id if employee else None,
             cardholder=employee.name if employee else None,
             transaction_date=tx.transaction_date,
             amount=tx.amount,
@@ -135,74 +115,32 @@ async def review_queue(session_id: uuid.UUID, db: DbDep) -> ReviewQueue:
             candidates=match.candidates,
             suggestions=[Suggestion.model_validate(x) for x in match.matching_factors.get("suggestions", [])],
         )
-        for tx, match, employee in await review_store.lines_needing_review(db, session_id)
+        for tx, match, employee in found
     ]
     summary = await review_store.latest_run_summary(db, session_id)
-    suggestions = [IdentitySuggestion.model_validate(s) for s in summary.get("identity_suggestions", [])]
-    return ReviewQueue(lines=lines, identity_suggestions=suggestions)
-
-
-@router.post(
-    "/lines/{transaction_id}/decisions",
-    status_code=status.HTTP_201_CREATED,
-    response_model=DecisionRecorded,
-    responses=ERRORS,
-)
-async def decide_line(
-    session_id: uuid.UUID, transaction_id: uuid.UUID, decision: LineDecision, db: DbDep
-) -> DecisionRecorded:
-    """Approve, reject or reassign a line's match, or accept it without a receipt; the session is re-matched."""
-    await _idle_session(db, session_id)
-    found = await review_store.line_with_match(db, session_id, transaction_id)
-    if found is None:
-        raise ApiError(404, "line_not_found", f"card line {transaction_id} is not in session {session_id}")
-    _, match = found
-    row = ReviewDecisionRow(
-        session_id=session_id,
-        transaction_id=transaction_id,
-        action=decision.action,
-        expense_entry_id=decision.expense_entry_id,
-        receipt_id=decision.receipt_id,
-        reason=decision.reason,
-        decided_by=decision.reviewer.strip(),
-    )
-    db.add(row)
-    await db.flush()
-    await db.refresh(row)
-    after = decision.model_dump(mode="json", exclude={"reviewer"})
-    review_store.audit(
-        db,
-        session_id=session_id,
-        actor=row.decided_by,
-        action=f"line.{decision.action}",
-        target_type="card_line",
-        target_id=str(transaction_id),
-        before=review_store.match_snapshot(match),
-        after=after,
-    )
-    stage(
-        db,
-        ReviewRecorded(
-            session_id=session_id,
-            subject="line",
-            subject_id=str(transaction_id),
-            action=decision.action,
-            decided_by=row.decided_by,
-        ),
-    )
-    return DecisionRecorded(
-        id=row.id,
-        transaction_id=transaction_id,
-        action=row.action,
-        decided_by=row.decided_by,
-        decided_at=row.decided_at,
-    )
+    holders = await review_store.cardholder_ids(db, session_id)
+    suggestions = [
+        IdentitySuggestion.model_validate(
+            s | {"cardholder_id": holders.get(s.get("cardholder") or ""), "employee_number": s.get("employee_id")}
+        )
+        for s in summary.get("identity_suggestions", [])
+    ]
+    page = Page[ReviewLine].of(lines, total, paging)
+    return ReviewQueue(identity_suggestions=suggestions, lines=page.items, **page.model_dump(exclude={"items"}))
 
 
 @router.post("/cardholder-aliases", status_code=status.HTTP_201_CREATED, response_model=AuditEntry, responses=ERRORS)
 async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep) -> AuditEntry:
     """Confirm (applies automatically from now on, in every month) or reject a suggested cardholder alias."""
-    await _idle_session(db, session_id)
+    await idle_session(db, session_id)
+    name = decision.cardholder_name.strip()
+    if not await review_store.is_session_cardholder(db, session_id, name, decision.employee_number):
+        raise ApiError(
+            422,
+            "unknown_cardholder",
+            f"{name!r} is not a cardholder on this session's statement; an alias names one of them",
+            name,
+        )
     actor = decision.reviewer.strip()
     status_ = "confirmed" if decision.decision == "confirm" else "rejected"
     before, alias = await review_store.decide_alias(
@@ -235,10 +173,7 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
         ),
     )
     await db.flush()
-    entries = await review_store.audit_log(db, session_id)
-    recorded = AuditEntry.model_validate(entries[-1], from_attributes=True)
-    await db.commit()
-    return recorded
+    return AuditEntry.model_validate(await review_store.last_audit_entry(db, session_id), from_attributes=True)
 
 
 class MatchRun(BaseModel):
@@ -254,19 +189,19 @@ class MatchRun(BaseModel):
     newly_missing: list[str] = Field(description="card lines missing something now that were complete before")
 
 
-@router.get("/runs", response_model=list[MatchRun], responses={404: ERRORS[404]})
-async def match_runs(session_id: uuid.UUID, db: DbDep) -> list[MatchRun]:
+@router.get("/runs", response_model=Page[MatchRun], responses={404: ERRORS[404]})
+async def match_runs(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> Page[MatchRun]:
     """What each matching run changed, oldest first: after a re-upload, what the new files fixed."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [MatchRun.model_validate(run, from_attributes=True) for run in await review_store.match_runs(db, session_id)]
+    runs, total = await review_store.match_runs(db, session_id, offset=paging.offset, limit=paging.page_size)
+    return Page[MatchRun].of([MatchRun.model_validate(run, from_attributes=True) for run in runs], total, paging)
 
 
-@router.get("/audit", response_model=list[AuditEntry], responses={404: ERRORS[404]})
-async def audit_log(session_id: uuid.UUID, db: DbDep) -> list[AuditEntry]:
-    """Every review action on the session: who, when, before and after."""
+@router.get("/audit", response_model=Page[AuditEntry], responses={404: ERRORS[404]})
+async def audit_log(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> Page[AuditEntry]:
+    """Every review action on the session, oldest first: who, when, before and after."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [
-        AuditEntry.model_validate(row, from_attributes=True) for row in await review_store.audit_log(db, session_id)
-    ]
+    rows, total = await review_store.audit_log(db, session_id, offset=paging.offset, limit=paging.page_size)
+    return Page[AuditEntry].of([AuditEntry.model_validate(r, from_attributes=True) for r in rows], total, paging)

@@ -9,7 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SessionStatus = Literal["processing", "extracting", "matching", "reporting", "completed", "failed", "expired"]
+SessionStatus = Literal[
+    "processing", "extracting", "matching", "reporting", "completed", "needs_attention", "failed", "expired"
+]
 
 
 class _Orm(BaseModel):
@@ -26,16 +28,44 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class Finding(BaseModel):
+    """Something on a statement the reader could not account for: its lines may be wrong or incomplete."""
+
+    kind: Literal["unread_row", "total_mismatch", "balance_mismatch"] = Field(
+        description="unread_row: looks like a charge but was not read; total_mismatch: a printed total the lines "
+        "contradict; balance_mismatch: a printed balance that does not add up"
+    )
+    message: str
+    page: int | None
+
+
 class FileExtraction(_Orm):
     """What reading the file gave: its kind, its pages, why it failed, and what a person should check."""
 
-    status: Literal["extracted", "failed"]
+    status: Literal["extracted", "failed", "duplicate"] = Field(
+        description="duplicate: the very same file was already read into the session; nothing was added"
+    )
     document_kind: str | None
     pages: int | None
     error: str | None
     warnings: list[str] = Field(
         description="integrity-check mismatches, pages read by OCR (lower confidence), rows that were not understood"
     )
+    findings: list[Finding] = Field(
+        description="what the statement reader could not account for; the session needs attention until a "
+        "reviewer accepts them or a corrected statement is uploaded"
+    )
+    duplicate_of: uuid.UUID | None = Field(description="the upload this file repeats")
+    period_start: date | None
+    period_end: date | None
+
+
+class FindingsAcceptance(BaseModel):
+    """A reviewer's word that a file's findings are understood and its lines may go to the AP import."""
+
+    accepted_by: str
+    accepted_at: datetime
+    reason: str
 
 
 class UploadedFile(_Orm):
@@ -46,6 +76,9 @@ class UploadedFile(_Orm):
     status: str
     error: str | None
     extraction: FileExtraction | None = Field(default=None, description="null until the file has been read")
+    findings_acceptance: FindingsAcceptance | None = Field(
+        default=None, description="null until a reviewer accepts the file's findings"
+    )
 
 
 class Session(_Orm):
@@ -59,7 +92,9 @@ class Session(_Orm):
     upload_count: int
     total_transactions: int
     total_receipts: int
-    matched_count: int
+    matched_count: int = Field(description="card lines matched to a receipt (automatically or by a reviewer)")
+    period_start: date | None = Field(description="the period of the session's first statement")
+    period_end: date | None
 
 
 class UploadAccepted(BaseModel):
@@ -130,12 +165,24 @@ class SessionChange(BaseModel):
     name: str = Field(min_length=1, max_length=200, pattern=r"\S")
 
 
+class StatementPeriod(BaseModel):
+    start: date | None
+    end: date
+
+
 class SessionDetail(Session):
     uploads: list[UploadedFile]
     employees: list[Employee]
     transactions: list[Transaction] = Field(description="one page of card lines")
     receipts: list[Receipt] = Field(description="the receipts matched to the lines of this page")
     match_results: list[MatchResult] = Field(description="the matches of the lines of this page")
+    attention: list[str] = Field(
+        description="why the session needs a person (status needs_attention), in plain words; empty otherwise"
+    )
+    periods: list[StatementPeriod] = Field(
+        description="the statement periods the session holds: one, or more when a statement of another period "
+        "was allowed in (allow_other_period)"
+    )
     page: int
     page_size: int
     lines_total: int

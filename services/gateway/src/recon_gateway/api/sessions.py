@@ -12,7 +12,7 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 from fastapi.responses import FileResponse, StreamingResponse
 from recon_contracts.db import ProgressEventRow
 
-from recon_gateway.adapters import session_store
+from recon_gateway.adapters import attention_store, session_store
 from recon_gateway.api.deps import DbDep, RuntimeDep, SettingsDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.schemas import (
@@ -23,6 +23,8 @@ from recon_gateway.api.schemas import (
     SessionPage,
     SessionStatus,
 )
+from recon_gateway.domain.attention import attention_reasons
+from recon_gateway.domain.file_types import download_name
 from recon_gateway.domain.session_status import TERMINAL
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -72,10 +74,14 @@ async def get_session(
         raise _not_found(session_id)
     children = await session_store.session_children(db, session_id, offset=(page - 1) * page_size, limit=page_size)
     lines_total = await session_store.count_lines(db, session_id)
+    files = await attention_store.file_states(db, session_id)
+    periods = sorted({f.period for f in files if f.is_statement and f.period[1] is not None}, key=lambda p: p[1])
     return SessionDetail.model_validate(
         {
             **Session.model_validate(session).model_dump(),
             **children,
+            "attention": attention_reasons(files) if session.status == "needs_attention" else [],
+            "periods": [{"start": start, "end": end} for start, end in periods],
             "page": page,
             "page_size": page_size,
             "lines_total": lines_total,
@@ -112,7 +118,10 @@ async def delete_session(session_id: uuid.UUID, db: DbDep, runtime: RuntimeDep) 
     "/{session_id}/report",
     responses={
         200: {"content": {m: {} for m in MEDIA_TYPES.values()}, "description": "the report file"},
-        409: {"model": ErrorResponse, "description": "the report is not ready yet"},
+        409: {
+            "model": ErrorResponse,
+            "description": "the report is not ready yet, or (pvault) the session needs attention first",
+        },
         **NOT_FOUND,
     },
     response_class=Response,
@@ -124,6 +133,8 @@ async def download_report(
     session = await session_store.get_live_session(db, session_id)
     if session is None:
         raise _not_found(session_id)
+    if format == "pvault" and (reasons := attention_reasons(await attention_store.file_states(db, session_id))):
+        raise ApiError(409, "ap_import_withheld", f"the AP import is withheld: {'; '.join(reasons)}")
     artifact = await session_store.report_artifact(db, session_id, format)
     if artifact is None:
         raise ApiError(409, "report_not_ready", f"the {format} report of this session is not ready yet")
@@ -151,12 +162,12 @@ async def receipt_file(session_id: uuid.UUID, receipt_id: uuid.UUID, db: DbDep, 
     if "#" in receipt.file_path:
         raise ApiError(409, "receipt_not_stored_alone", f"the receipt is on page {receipt.page} of its expense report")
     path = runtime.blobs.local_path(receipt.file_path)
-    return FileResponse(
-        path, media_type=receipt.mime_type, filename=receipt.file_name, content_disposition_type="inline"
-    )
+    name = download_name(receipt.file_name, receipt.mime_type)
+    return FileResponse(path, media_type=receipt.mime_type, filename=name, content_disposition_type="inline")
 
 
 def _sse(row: ProgressEventRow, status_now: str) -> str:
+    """One event as SSE, with the session status it left (`status_now` only for events stored before that)."""
     data = {
         "id": row.id,
         "session_id": str(row.session_id),
@@ -166,7 +177,7 @@ def _sse(row: ProgressEventRow, status_now: str) -> str:
         "current": row.current,
         "total": row.total,
         "occurred_at": row.occurred_at.isoformat(),
-        "session_status": status_now,
+        "session_status": row.session_status or status_now,
     }
     return f"id: {row.id}\nevent: progress\ndata: {json.dumps(data)}\n\n"
 

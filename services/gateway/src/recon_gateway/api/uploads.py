@@ -39,6 +39,12 @@ _UPLOAD_BODY = {
                             "items": {"type": "string", "format": "binary"},
                             "description": "statements, expense reports and receipts (PDF, JPEG, PNG, HEIC, CSV, XLSX)",
                         },
+                        "allow_other_period": {
+                            "type": "boolean",
+                            "default": False,
+                            "description": "accept a statement of another period than the session's (the session "
+                            "then spans both); without it such a statement is refused",
+                        },
                     },
                 }
             }
@@ -47,10 +53,21 @@ _UPLOAD_BODY = {
 }
 
 
+_FLAGS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def _allow_other_period(fields: dict[str, str]) -> bool:
+    value = fields.get("allow_other_period", "false").strip().lower()
+    if value not in _FLAGS:
+        raise ApiError(400, "malformed_upload", f"allow_other_period must be true or false, not {value[:20]!r}")
+    return _FLAGS[value]
+
+
 async def _receive(
     request: Request, runtime: Runtime, settings: GatewaySettings, session_id: uuid.UUID
-) -> list[ReceivedFile]:
-    """Stream the request's files into the session's folder; 400 when nothing usable arrived."""
+) -> tuple[list[ReceivedFile], bool]:
+    """Stream the request's files into the session's folder; 400 when nothing usable arrived. Returns the
+    files and whether a statement of another period may join the session."""
     try:
         parser = StreamingUpload(
             content_type=request.headers.get("content-type", ""),
@@ -67,7 +84,13 @@ async def _receive(
         rejected = [{"filename": f.filename, "error": f.error} for f in files]
         message = "no file was accepted" if files else "the upload holds no files (send them as 'files' parts)"
         raise ApiError(400, "no_files_accepted", message, rejected)
-    return files
+    try:
+        return files, _allow_other_period(parser.fields)
+    except ApiError:
+        for f in files:
+            if f.blob is not None:
+                runtime.blobs.delete(f.blob.ref)
+        raise
 
 
 def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
@@ -91,8 +114,8 @@ async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -
     """Stream the files to the blob store, create the session, and queue every accepted file for extraction."""
     session_id, batch_id = uuid.uuid4(), uuid.uuid4()
     try:
-        files = await _receive(request, runtime, settings, session_id)
-        uploads, events = batch_rows(session_id, batch_id, files)
+        files, allow_other_period = await _receive(request, runtime, settings, session_id)
+        uploads, events = batch_rows(session_id, batch_id, files, allow_other_period=allow_other_period)
         session = SessionRow(id=session_id, status="processing", upload_count=sum(f.stored for f in files))
         async with runtime.sessionmaker.begin() as db:
             db.add(session)
@@ -129,8 +152,8 @@ async def add_uploads(
     if current.status in WORKING_STATUSES:
         raise ApiError(409, "session_busy", "the session is still processing; add files once it has finished")
     batch_id = uuid.uuid4()
-    files = await _receive(request, runtime, settings, session_id)
-    uploads, events = batch_rows(session_id, batch_id, files)
+    files, allow_other_period = await _receive(request, runtime, settings, session_id)
+    uploads, events = batch_rows(session_id, batch_id, files, allow_other_period=allow_other_period)
     async with runtime.sessionmaker.begin() as db:
         session = await get_live_session(db, session_id, for_update=True)
         if session is None or session.status in WORKING_STATUSES:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-TERMINAL = frozenset({"completed", "failed", "expired"})
+# "needs_attention" is a finished session a person must look at before its AP import (see domain.attention).
+TERMINAL = frozenset({"completed", "needs_attention", "failed", "expired"})
 _RANK = {"processing": 0, "extracting": 1, "matching": 2, "reporting": 3, "completed": 4}
 
 
