@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { api, type CardLine, type ReviewQueue } from "@/lib/api";
 import { formatAmount } from "@/lib/money";
 import { move, reviewCommand } from "@/lib/reviewKeys";
+import { describeSuggestion } from "@/lib/suggestions";
 import { useApi } from "@/lib/useApi";
 import { useBackers } from "@/lib/useBackers";
 import { useDecide } from "@/lib/useDecide";
@@ -41,10 +42,12 @@ export function ReviewPage({ id }: { id: string }) {
   const decisions = useDecide(id, reviewer, () => {
     refresh();
     backers.refresh();
+    void queue.mutate();
   });
   // the list is frozen between refreshes so a decided line does not jump away under the keyboard
   const shown = (lines.data ?? []).filter((l) => inScope(l, scope) || decisions.recorded[l.id]);
   const current = shown[Math.min(index, Math.max(shown.length - 1, 0))];
+  const suggestions = queue.data?.lines.find((l) => l.transaction_id === current?.id)?.suggestions ?? [];
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -127,6 +130,19 @@ export function ReviewPage({ id }: { id: string }) {
                 {current.receipt ? `receipt ${current.receipt.vendor_name ?? current.receipt.file_name}, ${formatAmount(current.receipt.amount)}` : "no receipt"}
               </p>
               {current.reasons && <p className="muted">{current.reasons}</p>}
+              {suggestions.map((suggestion, i) => (
+                <div key={i} className="notice" data-testid="suggestion">
+                  <p>Suggested: {describeSuggestion(suggestion)}</p>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={decisions.busy || working}
+                    onClick={() => void decisions.acceptSuggestion(suggestion)}
+                  >
+                    Accept suggestion
+                  </button>
+                </div>
+              ))}
             </section>
             <DecisionPanel
               key={current.id}

@@ -12,7 +12,7 @@ export function displayName(session: Pick<Session, "name" | "id">): string {
   return session.name ?? "Untitled reconciliation";
 }
 
-export function SessionRow({ session, onChanged }: { session: Session & { open_lines?: number }; onChanged: () => void }) {
+export function SessionRow({ session, onChanged }: { session: Session; onChanged: () => void }) {
   const [mode, setMode] = useState<"view" | "rename" | "delete">("view");
   const [name, setName] = useState(session.name ?? "");
   const [error, setError] = useState<unknown>(null);
@@ -70,7 +70,7 @@ export function SessionRow({ session, onChanged }: { session: Session & { open_l
         <StatusBadge status={session.status} />
       </td>
       <td className="num">{formatCount(session.total_transactions)}</td>
-      <td className="num">{session.open_lines === undefined ? "—" : formatCount(session.open_lines)}</td>
+      <td className="num">{formatCount(session.open_lines)}</td>
       <td>{formatDay(session.expires_at)}</td>
       <td>
         <div className="row">

@@ -1,6 +1,7 @@
 // The gateway's API as the pages use it: every call goes through `request`, the one place where a
 // sign-in token will be attached once OIDC arrives.
 import type { ApiFailure as Failure } from "./wording";
+import type { BatchDecision, Suggestion } from "./suggestions";
 import { failureFromResponse, unreachable } from "./wording";
 
 export type SessionStatus =
@@ -41,6 +42,8 @@ export interface Session {
   total_transactions: number;
   total_receipts: number;
   matched_count: number;
+  /** card lines missing a receipt, coding or both (the exceptions) */
+  open_lines: number;
   period_start: string | null;
   period_end: string | null;
 }
@@ -169,7 +172,7 @@ export interface Receipt {
 }
 
 export interface ReviewQueue {
-  lines: { transaction_id: string; match_status: string; reasons: string | null }[];
+  lines: { transaction_id: string; match_status: string; reasons: string | null; suggestions: Suggestion[] }[];
   identity_suggestions: {
     name: string;
     cardholder: string | null;
@@ -262,6 +265,8 @@ export const api = {
   remove: (id: string) => send<void>("DELETE", session(id), undefined),
   decide: (id: string, lineId: string, decision: Decision, reviewer: string) =>
     send<unknown>("POST", `${session(id)}/lines/${encodeURIComponent(lineId)}/decisions`, { ...decision, reviewer }),
+  decideBatch: (id: string, decisions: BatchDecision[], reviewer: string) =>
+    send<unknown>("POST", `${session(id)}/decisions`, { decisions, reviewer }),
   decideAlias: (id: string, body: { alias: string; cardholder_name: string; employee_number: string | null; decision: "confirm" | "reject"; reviewer: string }) =>
     send<unknown>("POST", `${session(id)}/cardholder-aliases`, body),
   acceptFindings: (id: string, uploadId: string, reason: string, reviewer: string) =>

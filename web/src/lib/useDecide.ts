@@ -3,6 +3,7 @@
 // once the matcher has re-run, and in the audit log.
 import { useState } from "react";
 import { api, type Decision } from "./api";
+import { acceptingDecisions, type Suggestion } from "./suggestions";
 
 const DONE_WORDS: Record<Decision["action"], string> = {
   approve: "Approved",
@@ -16,7 +17,7 @@ export function useDecide(sessionId: string, reviewer: string, onRecorded: () =>
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  async function decide(lineId: string, decision: Decision): Promise<boolean> {
+  async function run(send: () => Promise<unknown>, shown: [string, string][]): Promise<boolean> {
     setError(null);
     if (!reviewer.trim()) {
       setError(new Error("enter your name first: it is recorded with the decision"));
@@ -24,8 +25,8 @@ export function useDecide(sessionId: string, reviewer: string, onRecorded: () =>
     }
     setBusy(true);
     try {
-      await api.decide(sessionId, lineId, decision, reviewer.trim());
-      setRecorded((r) => ({ ...r, [lineId]: `${DONE_WORDS[decision.action]} by ${reviewer.trim()}` }));
+      await send();
+      setRecorded((r) => ({ ...r, ...Object.fromEntries(shown) }));
       onRecorded();
       return true;
     } catch (failure) {
@@ -36,5 +37,24 @@ export function useDecide(sessionId: string, reviewer: string, onRecorded: () =>
     }
   }
 
-  return { decide, recorded, error, busy };
+  function decide(lineId: string, decision: Decision): Promise<boolean> {
+    return run(
+      () => api.decide(sessionId, lineId, decision, reviewer.trim()),
+      [[lineId, `${DONE_WORDS[decision.action]} by ${reviewer.trim()}`]],
+    );
+  }
+
+  async function acceptSuggestion(suggestion: Suggestion): Promise<boolean> {
+    const decisions = acceptingDecisions(suggestion, `suggestion-${Date.now()}`);
+    if (!decisions) {
+      setError(new Error("this kind of suggestion cannot be accepted here; reassign the lines one by one"));
+      return false;
+    }
+    return run(
+      () => api.decideBatch(sessionId, decisions, reviewer.trim()),
+      suggestion.lines.map((line) => [line, `Suggestion accepted by ${reviewer.trim()}`]),
+    );
+  }
+
+  return { decide, acceptSuggestion, recorded, error, busy };
 }
