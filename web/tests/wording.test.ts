@@ -50,3 +50,13 @@ describe("errors in plain words", () => {
     );
   });
 });
+
+describe("decisions in words", () => {
+  it("say what was decided, by whom and why", async () => {
+    const { decisionSentence } = await import("@/lib/wording");
+    expect(decisionSentence({ action: "reject", decided_by: "Ana" })).toBe("Rejected by Ana");
+    expect(decisionSentence({ action: "no_receipt", decided_by: "Bo", reason: "lost in transit" })).toBe(
+      "Marked “no receipt” by Bo: lost in transit",
+    );
+  });
+});

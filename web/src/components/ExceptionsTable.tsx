@@ -6,7 +6,7 @@ import type { CardLine } from "@/lib/api";
 import { formatDay } from "@/lib/dates";
 import { formatAmount } from "@/lib/money";
 import { exceptions, type LineFilter } from "@/lib/summary";
-import { LINE_STATUS_WORDS } from "@/lib/wording";
+import { decisionSentence, LINE_STATUS_WORDS } from "@/lib/wording";
 
 export function ExceptionsTable({
   sessionId,
@@ -79,7 +79,7 @@ export function ExceptionsTable({
                   {LINE_STATUS_WORDS[l.line_status ?? ""] ?? "Not matched yet"}
                   {l.needs_review && <span className="badge warn" style={{ marginLeft: "0.4rem" }}>Needs a decision</span>}
                 </td>
-                <td>{l.decision ? `${l.decision.action.replace("_", " ")} by ${l.decision.decided_by}` : "—"}</td>
+                <td>{l.decision ? decisionSentence(l.decision) : "—"}</td>
               </tr>
             ))}
           </tbody>

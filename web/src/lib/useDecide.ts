@@ -4,13 +4,7 @@
 import { useState } from "react";
 import { api, type Decision } from "./api";
 import { acceptingDecisions, type Suggestion } from "./suggestions";
-
-const DONE_WORDS: Record<Decision["action"], string> = {
-  approve: "Approved",
-  reject: "Rejected",
-  reassign: "Reassigned",
-  no_receipt: "Marked “no receipt”",
-};
+import { decisionSentence } from "./wording";
 
 export function useDecide(sessionId: string, reviewer: string, onRecorded: () => void) {
   const [recorded, setRecorded] = useState<Record<string, string>>({});
@@ -40,7 +34,7 @@ export function useDecide(sessionId: string, reviewer: string, onRecorded: () =>
   function decide(lineId: string, decision: Decision): Promise<boolean> {
     return run(
       () => api.decide(sessionId, lineId, decision, reviewer.trim()),
-      [[lineId, `${DONE_WORDS[decision.action]} by ${reviewer.trim()}`]],
+      [[lineId, decisionSentence({ action: decision.action, decided_by: reviewer.trim() })]],
     );
   }
 

@@ -123,4 +123,17 @@ export const OUTCOME_WORDS: Record<string, string> = {
   unmatched: "Not matched",
 };
 
+export const DECISION_WORDS: Record<string, string> = {
+  approve: "Approved",
+  reject: "Rejected",
+  reassign: "Reassigned",
+  no_receipt: "Marked “no receipt”",
+};
+
+/** A line's latest decision in words: "Rejected by Ana", "Marked “no receipt” by Bo: lost in transit". */
+export function decisionSentence(decision: { action: string; decided_by: string; reason?: string | null }): string {
+  const done = `${DECISION_WORDS[decision.action] ?? decision.action} by ${decision.decided_by}`;
+  return decision.reason ? `${done}: ${decision.reason}` : done;
+}
+
 export const WORKING = new Set(["processing", "extracting", "matching", "reporting"]);
