@@ -81,13 +81,28 @@ class CardholderSpec(_Frozen):
 
 
 class TotalSpec(_Frozen):
-    """A printed total (group `amount`) that the lines of `sections` (all when empty) must add up to."""
+    """A printed total (group `amount`) that the lines of `sections` (all when empty) must add up to.
+
+    Without a `pattern` it is printed in a `summary` row, as the group of its name. `plus` names printed
+    totals the lines add to (interest printed only as a total); `checked: false` is a figure only (a balance).
+    """
 
     name: str
-    pattern: str
+    pattern: str | None = None
+    label: str | None = None
     sections: tuple[str, ...] = ()
     per_cardholder: bool = False
     negate: bool = False
+    plus: tuple[str, ...] = ()
+    checked: bool = True
+
+
+class BalanceSpec(_Frozen):
+    """The printed balance equation: `start` plus every `add` must be `end` (names of printed totals)."""
+
+    start: str
+    add: tuple[str, ...] = Field(min_length=1)
+    end: str
 
 
 class StatementLayout(_Frozen):
@@ -112,6 +127,8 @@ class StatementLayout(_Frozen):
     transactions: tuple[str, ...] = ()
     foreign: tuple[str, ...] = ()
     totals: tuple[TotalSpec, ...] = ()
+    summary: tuple[str, ...] = ()  # rows printing several totals at once, each a group named after its total
+    balance: BalanceSpec | None = None
     ignore_rows: tuple[str, ...] = ()
     continuation_slack: float = Field(default=3.0, ge=0)
     max_row_gap: float = Field(default=2.2, gt=0)
@@ -150,7 +167,14 @@ class StatementLayout(_Frozen):
 
     @cached_property
     def total_rules(self) -> tuple[tuple[re.Pattern[str], TotalSpec], ...]:
-        return tuple((self.compile(t.pattern), t) for t in self.totals)
+        return tuple((self.compile(t.pattern), t) for t in self.totals if t.pattern)
+
+    @cached_property
+    def summary_rules(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(self.compile(p) for p in self.summary)
+
+    def total_named(self, name: str) -> TotalSpec:
+        return next(t for t in self.totals if t.name == name)
 
     def recognises(self, text: str) -> bool:
         """Whether the text of the first `recognise.pages` pages is this issuer's statement."""
@@ -179,11 +203,23 @@ class StatementLayout(_Frozen):
         for compiled, total in self.total_rules:
             if "amount" not in compiled.groupindex:
                 raise ValueError(f"total {total.name!r} needs an amount group")
+        self._totals_consistent()
         for compiled, _ in self.cardholder_rules:
             if not {"name", "last4"} & set(compiled.groupindex):
                 raise ValueError(f"cardholder pattern {compiled.pattern!r} needs a name or last4 group")
         _ = self.row_rules, self.section_rules  # every pattern compiles, or the file is refused here
         return self
+
+    def _totals_consistent(self) -> None:
+        declared = {t.name for t in self.totals}
+        printed = {g for p in self.summary_rules for g in p.groupindex} | {t.name for t in self.totals if t.pattern}
+        named = {n for t in self.totals for n in t.plus}
+        if self.balance:
+            named |= {self.balance.start, self.balance.end, *self.balance.add}
+        if unknown := (named | {g for p in self.summary_rules for g in p.groupindex}) - declared:
+            raise ValueError(f"unknown total(s) {', '.join(sorted(unknown))}; declared: {', '.join(sorted(declared))}")
+        if unprinted := declared - printed:
+            raise ValueError(f"total(s) {', '.join(sorted(unprinted))} have no pattern and no summary group")
 
 
 def load_layout_file(path: str | Path) -> StatementLayout:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from recon_extractor.amounts import format_money, parse_amount
+from recon_extractor.amounts import parse_amount
 from recon_extractor.statements.dates import PrintedDate, resolve_date
-from recon_extractor.statements.layout import SectionSpec, TotalSpec
-from recon_extractor.statements.model import Cardholder, CardLine, ForeignAmount
+from recon_extractor.statements.layout import SectionSpec
+from recon_extractor.statements.model import Cardholder, CardLine, Finding, ForeignAmount
+from recon_extractor.statements.printed_totals import PrintedTotal
 
 HolderKey = tuple[str, str | None]
 ZERO = Decimal("0.00")
@@ -40,23 +41,12 @@ class PendingLine:
     foreign: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class PrintedTotal:
-    """A total as printed, checked at the end against the lines it covers."""
-
-    spec: TotalSpec | None
-    label: str
-    amount: Decimal
-    sections: tuple[str, ...]
-    holder: tuple[str | None, str | None] | None
-    page: int
-
-
 class LineBook:
     """Lines in printed order, cardholders in order of appearance, printed totals."""
 
-    def __init__(self, warnings: list[str]) -> None:
+    def __init__(self, warnings: list[str], findings: list[Finding]) -> None:
         self.warnings = warnings
+        self.findings = findings
         self.lines: list[PendingLine] = []
         self.holders: dict[HolderKey, None] = {}
         self.totals: list[PrintedTotal] = []
@@ -94,7 +84,8 @@ class LineBook:
     def _card_line(self, p: PendingLine, period: tuple[date | None, date | None], currency: str) -> CardLine | None:
         trans = resolve_date(p.trans, *period)
         if trans is None or p.amount is None:
-            self.warnings.append(f"page {p.page}: no year for the date of {' '.join(p.parts)!r}; line not read")
+            text = f"page {p.page}: no year for the date of {' '.join(p.parts)!r}; line not read"
+            self.findings.append(Finding("unread_row", text, p.page))
             return None
         posted = resolve_date(p.posted, *period) if p.posted else None
         description = " ".join(p.parts)
@@ -112,32 +103,6 @@ class LineBook:
             page=p.page,
             foreign=_foreign(p.foreign),
         )
-
-    def check_totals(self, declared: bool) -> dict[str, Decimal]:
-        """Warn about every printed total the lines do not add up to; statement-level totals by name."""
-        if declared and not self.totals:
-            self.warnings.append("no printed totals were found, so the lines could not be checked against any")
-        found: dict[str, Decimal] = {}
-        for total in self.totals:
-            key = self.holder_for(*total.holder) if total.holder else None
-            if total.holder and key is None:
-                self.warnings.append(f"page {total.page}: {total.label!r} names a card with no lines")
-                continue
-            lines = [
-                line
-                for line in self.lines
-                if (not total.sections or (line.section and line.section.name in total.sections))
-                and (key is None or line.holder == key)
-            ]
-            computed = sum((line.amount or ZERO for line in lines), ZERO)
-            if computed != total.amount:
-                self.warnings.append(
-                    f"page {total.page}: {total.label!r} is printed as {format_money(total.amount)} "
-                    f"but its lines add up to {format_money(computed)}"
-                )
-            if total.spec and not total.holder:
-                found[total.spec.name] = total.amount
-        return found
 
 
 def _foreign(detail: dict[str, str]) -> ForeignAmount | None:

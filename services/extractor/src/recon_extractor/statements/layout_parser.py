@@ -3,9 +3,11 @@
 Each printed row is, in this order: page furniture (`ignore_rows`), a section header, a cardholder header,
 a printed total, or, inside a section that is not a summary table, a foreign-currency detail of the line
 above, a transaction, or the continuation of the line above (no amount, starting at or right of its
-description, on the same page, close below it). Any other row that ends in an amount becomes a warning: it
-may be a charge the layout does not describe. Printed totals are checked at the end; a mismatch is a
-warning, never an error.
+description, on the same page, close below it). A row there that starts with a date and ends in an amount
+but was not read is an `unread_row` finding: it looks like a charge and the lines may be incomplete; any
+other row ending in an amount is a warning. Printed totals and the balance equation are checked at the end
+(`printed_totals`): a contradiction is a finding, never an error. Card numbers in warnings and findings
+are masked.
 """
 
 from __future__ import annotations
@@ -15,13 +17,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from recon_contracts.card_numbers import mask_card_numbers
+
 from recon_extractor.amounts import parse_amount
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
 from recon_extractor.statements.dates import parse_printed_date, resolve_date
 from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
-from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine, PrintedTotal
-from recon_extractor.statements.model import Statement
+from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine
+from recon_extractor.statements.model import Finding, Statement
+from recon_extractor.statements.printed_totals import (
+    PrintedTotal,
+    balance_findings,
+    statement_totals,
+    total_findings,
+)
 
 DEFAULT_HOLDER = "ACCOUNT HOLDER"
 
@@ -33,7 +43,8 @@ class LayoutParser:
         self.layout = layout
         self.rules = layout.row_rules
         self.warnings = list(warnings)
-        self.book = LineBook(self.warnings)
+        self.findings: list[Finding] = []
+        self.book = LineBook(self.warnings, self.findings)
         self.period: tuple[date | None, date | None] | None = None
         self.account_last4: str | None = None
         self.holder_name: str | None = None
@@ -44,6 +55,7 @@ class LayoutParser:
         self.open: PendingLine | None = None
         self.plain_above: str | None = None
         self.ends_in_amount = layout.compile(r"(?:^|\s)(?P<amount>{amount})$")
+        self.starts_with_date = layout.compile(r"^{date}(?=\W|$)")
 
     def feed(self, number: int, words: Sequence[Word]) -> None:
         """One page's words: its header facts, then its rows within the layout's region."""
@@ -89,13 +101,21 @@ class LayoutParser:
             if m := pattern.search(text):
                 self._total(page, m, total)
                 return
+        for pattern in self.layout.summary_rules:
+            if m := pattern.search(text):
+                self._summary(page, m)
+                return
         if self.section is None or self.section.skip:
             self._close()
             return
         if self._line_row(page, row):
             return
         self._close()
-        if self.layout.warn_unrecognised and self.ends_in_amount.search(text):
+        if self.ends_in_amount.search(text) and self.starts_with_date.search(text):
+            self.findings.append(
+                Finding("unread_row", f"page {page}: a row that looks like a charge was not read: {text!r}", page)
+            )
+        elif self.layout.warn_unrecognised and self.ends_in_amount.search(text):
             self.warnings.append(f"page {page}: unrecognised row: {text!r}")
         else:
             self.plain_above = text
@@ -209,6 +229,20 @@ class LayoutParser:
         amount = -amount if spec.negate else amount
         self.book.totals.append(PrintedTotal(spec, m.group(0), amount, spec.sections, holder, page))
 
+    def _summary(self, page: int, m: re.Match[str]) -> None:
+        """A row printing several totals: each named group is the total of that name."""
+        self._close()
+        for name, printed in m.groupdict().items():
+            spec = self.layout.total_named(name)
+            amount = _signed(printed) if printed else None
+            if amount is None:
+                self.warnings.append(f"page {page}: unreadable {name} in {m.group(0)!r}")
+                continue
+            label = spec.label or name.replace("_", " ")
+            self.book.totals.append(
+                PrintedTotal(spec, label, -amount if spec.negate else amount, spec.sections, None, page)
+            )
+
     def _close(self) -> None:
         if self.open is not None:
             self.book.book(self.open)
@@ -226,11 +260,21 @@ class LayoutParser:
         # A summary total of sections this statement never printed (Chase business cards list every line
         # under ACCOUNT ACTIVITY, by card) has no lines to be checked against.
         self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
-        printed = self.book.check_totals(declared=bool(self.layout.totals))
+        self._check_totals()
         net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
         account = f"XXXX{self.account_last4}" if self.account_last4 else None
-        totals = {**printed, "net": net}
-        return Statement(self.layout.issuer, *period, account, cardholders, totals, tuple(self.warnings))
+        totals = {**statement_totals(self.book.totals), "net": net}
+        warnings = tuple(mask_card_numbers(w) for w in self.warnings)
+        findings = tuple(Finding(f.kind, mask_card_numbers(f.message), f.page) for f in self.findings)
+        return Statement(self.layout.issuer, *period, account, cardholders, totals, warnings, findings=findings)
+
+    def _check_totals(self) -> None:
+        book = self.book
+        if self.layout.totals and not book.totals:
+            self.warnings.append("no printed totals were found, so the lines could not be checked against any")
+        self.findings += total_findings(book.totals, book.lines, book.holder_for, self.warnings)
+        if self.layout.balance:
+            self.findings += balance_findings(book.totals, self.layout.balance, self.warnings)
 
 
 def _signed(printed: str) -> Decimal | None:
