@@ -110,7 +110,7 @@ class Printer:
             Cell(self.desc_x, line.rows[0]),
             Cell(self.amount_edge, self.amount(line.amount), True),
         )
-        rest = [(Cell(self.desc_x, text),) for text in line.rows[1:]]
+        rest = [(Cell(self.desc_x, text),) for text in (*line.rows[1:], *line.details)]
         return (first, *rest, *self.fx_rows(line))
 
     def tables(self, *tables: tuple[str, tuple[tuple[str, str], ...]]) -> list[Block]:

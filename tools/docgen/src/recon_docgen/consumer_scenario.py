@@ -71,7 +71,8 @@ class ConsumerForeign:
 
 @dataclass(frozen=True)
 class ConsumerLine:
-    """One printed transaction; `rows` is its description as printed, first row first."""
+    """One printed transaction; `rows` is its description as printed, first row first; `details` are rows
+    printed under it that are not its description (Amex: phone, category, references)."""
 
     transaction_date: date
     posted_date: date | None
@@ -81,6 +82,7 @@ class ConsumerLine:
     kind: Kind
     section: str
     foreign: ConsumerForeign | None = None
+    details: tuple[str, ...] = ()
 
     @property
     def merchant(self) -> str:
@@ -152,13 +154,21 @@ class _Drawer:
         ref = f"{self.rng.randint(1000, 9999)}" if self.fmt == "us_bank" else None
         if kind == "payment":
             amount = -_money(self.rng.uniform(100.0, 2500.0))
+            # Amex marks a payment's date with "*": it is the posting date too.
+            posted = trans if self.fmt == "amex" else posted
             return ConsumerLine(trans, posted, ref, (PAYMENTS[self.fmt],), amount, kind, section)
         if self.fmt in FX_FORMATS and kind == "purchase" and self.rng.random() < self.fx_ratio:
             return self._foreign(trans, posted, ref, section)
         merchant, details, price = self.rng.choice(MERCHANTS)
-        rows = (merchant, *details[: self._detail_rows(len(details))])
+        rows, extra = self._rows(merchant, details)
         amount = _money(self.rng.uniform(*price))
-        return ConsumerLine(trans, posted, ref, rows, -amount if kind == "credit" else amount, kind, section)
+        signed = -amount if kind == "credit" else amount
+        return ConsumerLine(trans, posted, ref, rows, signed, kind, section, details=extra)
+
+    def _rows(self, merchant: str, details: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(description rows, detail rows): Amex prints details under a charge, others wrap the description."""
+        shown = details[: self._detail_rows(len(details))]
+        return ((merchant,), shown) if self.fmt == "amex" else ((merchant, *shown), ())
 
     def _detail_rows(self, available: int) -> int:
         if self.fmt == "amex":
@@ -170,9 +180,10 @@ class _Drawer:
         digits = Decimal("0.000000001") if self.fmt == "chase" else Decimal("0.0001")
         rate = Decimal(str(self.rng.uniform(*rates))).quantize(digits)
         foreign = _money(self.rng.uniform(8.0, 400.0) / float(rate))
-        rows = (merchant, *details[: self._detail_rows(len(details))])
+        rows, extra = self._rows(merchant, details)
         usd = (foreign * rate).quantize(CENT, rounding=ROUND_HALF_UP)
-        return ConsumerLine(trans, posted, ref, rows, usd, "purchase", section, ConsumerForeign(foreign, code, rate))
+        fx = ConsumerForeign(foreign, code, rate)
+        return ConsumerLine(trans, posted, ref, rows, usd, "purchase", section, fx, extra)
 
 
 def _with_fx_fees(lines: list[ConsumerLine]) -> list[ConsumerLine]:

@@ -5,7 +5,8 @@ printed, which rows open sections (and which sections are summary tables to skip
 headers, transactions, foreign-currency details and printed totals, which rows are page furniture, and how
 dates and credits are printed. Patterns are regexes over a printed row (words left to right, one space
 apart) and may use `{date}` (any of the layout's date formats), `{amount}` (a signed amount in the layout's
-credit styles) and `{money}` (an unsigned amount, any number of decimals). See `chase.yaml` for a commented one.
+credit styles) and `{money}` (an unsigned amount, any number of decimals). A transaction's `posted_mark`
+group, when printed, says its date is the posting date too (Amex's `*`). See `chase.yaml` for a commented one.
 """
 
 from __future__ import annotations
@@ -130,6 +131,8 @@ class StatementLayout(_Frozen):
     summary: tuple[str, ...] = ()  # rows printing several totals at once, each a group named after its total
     balance: BalanceSpec | None = None
     ignore_rows: tuple[str, ...] = ()
+    # Rows under a line without an amount are its details (Amex: phone, category, references), not its description.
+    detail_rows: bool = False
     continuation_slack: float = Field(default=3.0, ge=0)
     max_row_gap: float = Field(default=2.2, gt=0)
     drop_repeated_rows: bool = False

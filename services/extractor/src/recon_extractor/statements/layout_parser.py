@@ -32,6 +32,7 @@ from recon_extractor.statements.printed_totals import (
     statement_totals,
     total_findings,
 )
+from recon_extractor.statements.row_words import clean_words
 
 DEFAULT_HOLDER = "ACCOUNT HOLDER"
 
@@ -59,6 +60,7 @@ class LayoutParser:
 
     def feed(self, number: int, words: Sequence[Word]) -> None:
         """One page's words: its header facts, then its rows within the layout's region."""
+        words = clean_words(words)
         if self._missing_facts():
             self._header_facts("\n".join(row.text for row in printed_rows(words)))
         for row in printed_rows(words, self.layout.region.x0, self.layout.region.x1):
@@ -147,7 +149,8 @@ class LayoutParser:
         assert self.open is not None
         m = self.ends_in_amount.search(row.text)
         if m is None:
-            self.open.parts.append(row.text)
+            if not self.layout.detail_rows:
+                self.open.parts.append(row.text)
         elif self.open.amount is None:
             if prefix := row.text[: m.start("amount")].strip():
                 self.open.parts.append(prefix)
@@ -162,6 +165,8 @@ class LayoutParser:
         groups = m.groupdict()
         trans = parse_printed_date(groups["trans_date"], fmts)
         posted = parse_printed_date(groups["posted_date"], fmts) if groups.get("posted_date") else None
+        if groups.get("posted_mark"):
+            posted = trans
         if trans is None or (groups.get("posted_date") and posted is None):
             return False
         self._close()

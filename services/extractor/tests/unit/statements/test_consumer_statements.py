@@ -1,5 +1,6 @@
 """Generated Amex, Chase, Capital One and U.S. Bank statements come back exact, and one test per failure a
-statement reader is prone to: credits dropped or unsigned, lines lost, wrapped descriptions cut, foreign
+statement reader is prone to: credits dropped or unsigned, lines lost, wrapped descriptions cut (or Amex
+detail rows taken for the description), foreign
 detail rows read as charges, December lines given January's year, summary tables or page headers read as
 charges, lines given to the wrong card."""
 
@@ -109,12 +110,16 @@ def test_foreign_currency_rows_attach_to_their_charge(tmp_path: Path, fmt: Forma
     assert len(parsed.lines) == len(truth.lines)
 
 
-def test_amex_descriptions_over_several_rows_are_whole(tmp_path: Path) -> None:
+def test_amex_detail_rows_under_a_charge_are_not_its_description(tmp_path: Path) -> None:
     truth = generate("amex", 8)
     parsed = read(truth, tmp_path)
-    wrapped = [(t, p) for t, p in zip(truth.lines, parsed.lines, strict=True) if len(t.rows) > 1]
-    assert any(len(t.rows) == 3 for t, _ in wrapped)
-    assert all(p.description == " ".join(t.rows) and p.merchant == t.rows[0] for t, p in wrapped)
+    detailed = [(t, p) for t, p in zip(truth.lines, parsed.lines, strict=True) if t.details]
+    assert any(len(t.details) == 2 for t, _ in detailed)
+    assert all(p.description == p.merchant == t.rows[0] and p.amount == t.amount for t, p in detailed)
+    payments = [p for t, p in zip(truth.lines, parsed.lines, strict=True) if t.kind == "payment"]
+    assert payments and all(p.posted_date == p.transaction_date for p in payments), (
+        "a date marked * is the posting date"
+    )
 
 
 def test_lines_go_to_the_card_they_are_printed_under(tmp_path: Path) -> None:
