@@ -69,6 +69,9 @@ class SectionSpec(_Frozen):
     category: str | None = None
     credits: bool = False
     skip: bool = False
+    # A line read in another section whose description matches is this section's (Capital One prints its
+    # member fee among the transactions).
+    takes: str | None = None
 
 
 class CardholderSpec(_Frozen):
@@ -122,6 +125,7 @@ class StatementLayout(_Frozen):
     credit_styles: tuple[CreditStyle, ...] = ("minus",)
     currency: str = "USD"
     region: Region = Region()
+    columns: tuple[str, ...] = ()  # where a row's first column ends, when a page prints two side by side
     start_section: str | None = None
     sections: tuple[SectionSpec, ...] = ()
     cardholders: tuple[CardholderSpec, ...] = ()
@@ -173,6 +177,14 @@ class StatementLayout(_Frozen):
         return tuple((self.compile(t.pattern), t) for t in self.totals if t.pattern)
 
     @cached_property
+    def column_rules(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(self.compile(p) for p in self.columns)
+
+    @cached_property
+    def takes_rules(self) -> tuple[tuple[re.Pattern[str], SectionSpec], ...]:
+        return tuple((re.compile(s.takes), s) for s in self.sections if s.takes)
+
+    @cached_property
     def summary_rules(self) -> tuple[re.Pattern[str], ...]:
         return tuple(self.compile(p) for p in self.summary)
 
@@ -210,7 +222,7 @@ class StatementLayout(_Frozen):
         for compiled, _ in self.cardholder_rules:
             if not {"name", "last4"} & set(compiled.groupindex):
                 raise ValueError(f"cardholder pattern {compiled.pattern!r} needs a name or last4 group")
-        _ = self.row_rules, self.section_rules  # every pattern compiles, or the file is refused here
+        _ = self.row_rules, self.section_rules, self.column_rules, self.takes_rules  # or the file is refused here
         return self
 
     def _totals_consistent(self) -> None:

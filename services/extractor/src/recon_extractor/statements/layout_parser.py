@@ -22,6 +22,7 @@ from recon_contracts.card_numbers import mask_card_numbers
 from recon_extractor.amounts import parse_amount
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
+from recon_extractor.statements.columns import reading_order
 from recon_extractor.statements.dates import parse_printed_date, resolve_date
 from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
 from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine
@@ -63,9 +64,11 @@ class LayoutParser:
         words = clean_words(words)
         if self._missing_facts():
             self._header_facts("\n".join(row.text for row in printed_rows(words)))
-        for row in printed_rows(words, self.layout.region.x0, self.layout.region.x1):
-            self._row(number, row)
-        self._close()  # a line never continues onto the next page: its header would read as a continuation
+        rows = printed_rows(words, self.layout.region.x0, self.layout.region.x1)
+        for column in reading_order(rows, self.layout.column_rules):
+            for row in column:
+                self._row(number, row)
+            self._close()  # a line never continues into the next column or onto the next page
 
     def _missing_facts(self) -> bool:
         rules = self.rules
@@ -250,6 +253,10 @@ class LayoutParser:
 
     def _close(self) -> None:
         if self.open is not None:
+            description = " ".join(self.open.parts)
+            for pattern, section in self.layout.takes_rules:
+                if pattern.search(description):
+                    self.open.section = section
             self.book.book(self.open)
             self.open = None
 

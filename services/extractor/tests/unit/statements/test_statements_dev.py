@@ -15,7 +15,14 @@ from recon_extractor.statements.model import Statement
 from recon_extractor.statements.reader import read_statement
 
 DATA = Path(__file__).resolve().parents[5] / ".." / "shared" / "data" / "statements-dev"
-NAMES = ("amex_blue_cash", "chase_freedom")
+NAMES = (
+    "amex_blue_cash",
+    "chase_freedom",
+    "capital_one",
+    "capital_one_bad_1",
+    "capital_one_bad_2",
+    "capital_one_bad_3",
+)
 # What each statement's checks contradict (README "expect"): (kind, page, printed figure, what the lines give).
 FINDINGS: dict[str, list[tuple[str, int, str, str]]] = {
     "amex_blue_cash": [],
@@ -88,6 +95,7 @@ def test_every_line_is_read_exactly_on_the_card_it_is_printed_under(statement: t
     doc = truth(name)
     assert doc["issuer"].endswith(stmt.issuer)  # "JPMorgan Chase" is the Chase layout's "Chase"
     assert read_cards(stmt) == truth_cards(doc)
+    assert stmt.warnings == ()
     assert stmt.period_end is not None and stmt.period_end.isoformat() == doc["period"]["end"]
 
 
