@@ -83,7 +83,11 @@ class AmexPrinter(Printer):
     @staticmethod
     def card_member_header(name: str, last4: str) -> Block:
         """Where a card member's lines start in the Detail: the name, then its own "Card Ending" row."""
-        return (Cell(576, "Amount", right=True),), (Cell(36, name),), (Cell(36, f"Card Ending 7-1{last4}"),)
+        return (
+            (Cell(576, "Amount", right=True),),
+            (Cell(36, name, spaced=True),),
+            (Cell(36, f"Card Ending 7-1{last4}", spaced=True),),
+        )
 
     def blocks(self) -> list[Block]:
         s = self.stmt

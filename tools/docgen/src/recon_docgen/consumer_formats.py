@@ -22,13 +22,14 @@ CURRENCY_NAMES = {
 
 @dataclass(frozen=True)
 class Cell:
-    """Text at `x` (its right edge when `right`)."""
+    """Text at `x` (its right edge when `right`); `spaced` text may be letter-spaced (Amex card member headers)."""
 
     x: float
     text: str
     right: bool = False
     bold: bool = False
     size: float = 8.0
+    spaced: bool = False
 
 
 Row = tuple[Cell, ...]

@@ -2,8 +2,10 @@
 
 Every page after the first repeats the issuer's page header and its "continued" column header; a
 transaction's rows (description continuations, foreign-currency details) stay together on one page.
-`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry); `owner_password`
-alone gives a permissions-only encrypted PDF that opens without a password.
+`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry); `letter_spaced` sets
+Amex card member headers one glyph at a time, spaced apart, as the real ones are (text extraction then sees
+single letters, not words); `owner_password` alone gives a permissions-only encrypted PDF that opens without
+a password.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ LAST_ROW = 740.0
 FOOTER_Y = 770.0
 FONT = "Helvetica"
 BOLD_OFFSET = 0.35
+LETTER_GAP = 0.2  # of the font size, between the glyphs of letter-spaced text
+WORD_GAP = 0.7  # of the font size, between its words
 
 __all__ = [
     "FORMATS",
@@ -74,8 +78,9 @@ def paginate(printer: Printer) -> list[list[Row]]:
 
 
 class _Writer:
-    def __init__(self, doubled_bold: bool) -> None:
+    def __init__(self, doubled_bold: bool, letter_spaced: bool = False) -> None:
         self.doubled = doubled_bold
+        self.letter_spaced = letter_spaced
         self.pdf = FPDF(unit="pt", format="letter")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(0, 0, 0)
@@ -91,9 +96,21 @@ class _Writer:
                 self._font = (style, cell.size)
             text = cell.text.replace("{count}", str(count))
             x = cell.x - self.pdf.get_string_width(text) if cell.right else cell.x
+            if cell.spaced and self.letter_spaced:
+                self._spaced(x, y, text, cell.size)
+                continue
             self.pdf.text(x, y, text)
             if cell.bold and self.doubled:
                 self.pdf.text(x + BOLD_OFFSET, y, text)
+
+    def _spaced(self, x: float, y: float, text: str, size: float) -> None:
+        """One glyph at a time, no space characters: a reader sees the gaps, not the words."""
+        for ch in text:
+            if ch == " ":
+                x += WORD_GAP * size
+                continue
+            self.pdf.text(x, y, ch)
+            x += self.pdf.get_string_width(ch) + LETTER_GAP * size
 
 
 def render_consumer_statement(
@@ -101,13 +118,14 @@ def render_consumer_statement(
     out: str | Path | BinaryIO,
     *,
     doubled_bold: bool = False,
+    letter_spaced: bool = False,
     parentheses: bool = False,
     owner_password: str | None = None,
 ) -> int:
     """Write the statement; returns its page count. `parentheses`: Capital One credits as `($x)`."""
     printer = printer_for(stmt, parentheses=parentheses)
     pages = paginate(printer)
-    writer = _Writer(doubled_bold)
+    writer = _Writer(doubled_bold, letter_spaced)
     for number, rows in enumerate(pages, start=1):
         writer.pdf.add_page()
         head = [] if number == 1 else [*printer.page_header(number, len(pages)), *printer.continued()]

@@ -18,10 +18,10 @@ from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.text_rows import group_rows
 
 SAME_PLACE = 1.0  # points: a copy of fake bold is drawn within a fraction of a point of the original
-TOUCH = 0.05  # of the text height: a gap this small is no space
+TOUCH = 0.05  # of the row's text height: a gap this small is no space
 LETTER_RUN = 4  # single letters in a row before they are taken for letter-spaced text
 WORD_GAP = 1.6  # a gap this many times the run's usual letter gap separates two words
-RUN_GAP = 1.0  # of the text height: a wider gap ends a run (the next column)
+RUN_GAP = 1.0  # of the row's text height: a wider gap ends a run (the next column)
 
 
 def clean_words(words: Sequence[Word]) -> list[Word]:
@@ -29,7 +29,8 @@ def clean_words(words: Sequence[Word]) -> list[Word]:
     cleaned: list[Word] = []
     for row in group_rows(words):
         ordered = sorted(_once(row.words), key=lambda w: w.x0)
-        cleaned.extend(_letters_joined(_touching_joined(ordered)))
+        size = max(max(w.height for w in ordered), 1.0)  # glyph boxes are tight: a dash is a point high
+        cleaned.extend(_letters_joined(_touching_joined(ordered, size), size))
     return cleaned
 
 
@@ -53,21 +54,21 @@ def _joined(parts: Sequence[Word]) -> Word:
     )
 
 
-def _touching_joined(words: list[Word]) -> list[Word]:
+def _touching_joined(words: list[Word], size: float) -> list[Word]:
     groups: list[list[Word]] = []
     for word in words:
-        if groups and word.x0 - max(w.x1 for w in groups[-1]) <= TOUCH * max(word.height, 1.0):
+        if groups and word.x0 - max(w.x1 for w in groups[-1]) <= TOUCH * size:
             groups[-1].append(word)
         else:
             groups.append([word])
     return [_joined(g) if len(g) > 1 else g[0] for g in groups]
 
 
-def _letters_joined(words: list[Word]) -> list[Word]:
+def _letters_joined(words: list[Word], size: float) -> list[Word]:
     out: list[Word] = []
     run: list[Word] = []
     for word in [*words, None]:
-        if word is not None and len(word.text) == 1 and (not run or word.x0 - run[-1].x1 <= RUN_GAP * word.height):
+        if word is not None and len(word.text) == 1 and (not run or word.x0 - run[-1].x1 <= RUN_GAP * size):
             run.append(word)
             continue
         out.extend(_spaced(run) if len(run) >= LETTER_RUN else run)

@@ -130,6 +130,16 @@ def test_lines_go_to_the_card_they_are_printed_under(tmp_path: Path) -> None:
     ]
 
 
+def test_two_amex_card_members_with_letter_spaced_headers_keep_their_own_lines(tmp_path: Path) -> None:
+    truth = generate("amex", 12, cardholders=2, lines_per_cardholder=(15, 25))
+    parsed = read(truth, tmp_path, letter_spaced=True)
+    assert [(c.name, c.card_last4, len(c.lines)) for c in parsed.cardholders] == [
+        (c.name, c.last4, len(c.lines)) for c in truth.cardholders
+    ]
+    assert consumer_differences(truth, parsed) == []
+    assert parsed.warnings == () and parsed.findings == ()
+
+
 def test_summary_tables_and_page_furniture_are_not_lines(tmp_path: Path) -> None:
     truth = generate("chase", 10, cardholders=4, lines_per_cardholder=(30, 40))
     parsed = read(truth, tmp_path)
