@@ -122,6 +122,8 @@ class StatementLayout(_Frozen):
     account: tuple[str, ...] = ()
     holder: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ("%m/%d/%Y",)
+    # "infer": numeric dates may be day-first too; the statement's period and dates decide (`date_order.py`).
+    date_order: Literal["month_first", "infer"] = "month_first"
     credit_styles: tuple[CreditStyle, ...] = ("minus",)
     currency: str = "USD"
     region: Region = Region()

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from recon_extractor.amounts import parse_amount
-from recon_extractor.statements.dates import PrintedDate, resolve_date
+from recon_extractor.statements.dates import PrintedDate, parse_printed_date, resolve_date
 from recon_extractor.statements.layout import SectionSpec
 from recon_extractor.statements.model import Cardholder, CardLine, Finding, ForeignAmount
 from recon_extractor.statements.printed_totals import PrintedTotal
@@ -39,6 +39,7 @@ class PendingLine:
     city: str | None = None
     state: str | None = None
     foreign: dict[str, str] = field(default_factory=dict)
+    printed: tuple[str, str | None] = ("", None)  # the dates as printed (read again once the order is known)
 
 
 class LineBook:
@@ -63,6 +64,21 @@ class LineBook:
             if (last4 and key[1] == last4) or (not last4 and name and key[0] == name):
                 return key
         return None
+
+    def reread_dates(self, formats: tuple[str, ...], order: str) -> None:
+        """Every line's dates read again in `formats`; a line whose date does not read so is a finding."""
+        kept: list[PendingLine] = []
+        for line in self.lines:
+            trans_text, posted_text = line.printed
+            trans = parse_printed_date(trans_text, formats)
+            posted = parse_printed_date(posted_text, formats) if posted_text else None
+            if trans is None or (posted_text and posted is None):
+                text = f"page {line.page}: the date of {' '.join(line.parts)!r} does not read {order}; line not read"
+                self.findings.append(Finding("unread_row", text, line.page))
+                continue
+            line.trans, line.posted = trans, posted
+            kept.append(line)
+        self.lines = kept
 
     def drop_repeated(self) -> None:
         """Drop lines printed at the same place with the same text on several pages: page furniture."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
 
 from recon_contracts.card_numbers import mask_card_numbers
@@ -23,7 +22,9 @@ from recon_extractor.amounts import parse_amount
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
 from recon_extractor.statements.columns import reading_order
-from recon_extractor.statements.dates import parse_printed_date, resolve_date
+from recon_extractor.statements.date_order import ORDERS, decide_order, formats_for
+from recon_extractor.statements.dates import PrintedDate, parse_printed_date
+from recon_extractor.statements.header_facts import HeaderFacts
 from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
 from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine
 from recon_extractor.statements.model import Finding, Statement
@@ -47,9 +48,7 @@ class LayoutParser:
         self.warnings = list(warnings)
         self.findings: list[Finding] = []
         self.book = LineBook(self.warnings, self.findings)
-        self.period: tuple[date | None, date | None] | None = None
-        self.account_last4: str | None = None
-        self.holder_name: str | None = None
+        self.facts = HeaderFacts(layout)
         self.section: SectionSpec | None = next((s for s in layout.sections if s.name == layout.start_section), None)
         self.holder: HolderKey | None = None
         self.opened: set[str] = set()  # sections whose header was printed
@@ -62,30 +61,13 @@ class LayoutParser:
     def feed(self, number: int, words: Sequence[Word]) -> None:
         """One page's words: its header facts, then its rows within the layout's region."""
         words = clean_words(words)
-        if self._missing_facts():
-            self._header_facts("\n".join(row.text for row in printed_rows(words)))
+        if self.facts.missing():
+            self.facts.read("\n".join(row.text for row in printed_rows(words)))
         rows = printed_rows(words, self.layout.region.x0, self.layout.region.x1)
         for column in reading_order(rows, self.layout.column_rules):
             for row in column:
                 self._row(number, row)
             self._close()  # a line never continues into the next column or onto the next page
-
-    def _missing_facts(self) -> bool:
-        rules = self.rules
-        return bool(
-            (self.period is None and rules["period"])
-            or (self.account_last4 is None and rules["account"])
-            or (self.holder_name is None and rules["holder"])
-        )
-
-    def _header_facts(self, text: str) -> None:
-        if self.period is None:
-            self.period = _first_period(self.layout, self.rules["period"], text)
-        if self.account_last4 is None:
-            self.account_last4 = _first_group(self.rules["account"], text, "last4")
-        if self.holder_name is None:
-            name = _first_group(self.rules["holder"], text, "name")
-            self.holder_name = " ".join(name.split()) if name else None
 
     def _row(self, page: int, row: PrintedRow) -> None:
         text = row.text
@@ -163,11 +145,17 @@ class LayoutParser:
         self.open.bottom = row.bottom
         return True
 
+    def _date(self, text: str) -> PrintedDate | None:
+        """A printed date, read day-first too when the layout infers the order (decided in `finish`)."""
+        for order in ORDERS if self.layout.date_order == "infer" else ORDERS[:1]:
+            if read := parse_printed_date(text, formats_for(order, self.layout.date_formats)):
+                return read
+        return None
+
     def _transaction(self, page: int, row: PrintedRow, m: re.Match[str]) -> bool:
-        fmts = self.layout.date_formats
         groups = m.groupdict()
-        trans = parse_printed_date(groups["trans_date"], fmts)
-        posted = parse_printed_date(groups["posted_date"], fmts) if groups.get("posted_date") else None
+        trans = self._date(groups["trans_date"])
+        posted = self._date(groups["posted_date"]) if groups.get("posted_date") else None
         if groups.get("posted_mark"):
             posted = trans
         if trans is None or (groups.get("posted_date") and posted is None):
@@ -187,6 +175,7 @@ class LayoutParser:
             holder=self._holder(),
             city=groups.get("city"),
             state=groups.get("state"),
+            printed=(groups["trans_date"], groups.get("posted_date")),
         )
         return True
 
@@ -197,7 +186,7 @@ class LayoutParser:
         return value
 
     def _holder(self) -> HolderKey:
-        return self.holder or (self.holder_name or DEFAULT_HOLDER, self.account_last4)
+        return self.holder or (self.facts.holder_name or DEFAULT_HOLDER, self.facts.account_last4)
 
     def _cardholder(self, page: int, m: re.Match[str], spec: CardholderSpec, above: str | None) -> None:
         self._close()
@@ -265,8 +254,10 @@ class LayoutParser:
         self._close()
         if self.layout.drop_repeated_rows:
             self.book.drop_repeated()
-        period = self.period or (None, None)
-        if self.period is None:
+        if self.layout.date_order == "infer":
+            self._decide_date_order()
+        period = self.facts.period or (None, None)
+        if self.facts.period is None:
             self.warnings.append("statement period not found; dates printed without a year cannot be placed")
         cardholders = self.book.cardholders(period, self.layout.currency)
         # A summary total of sections this statement never printed (Chase business cards list every line
@@ -274,11 +265,22 @@ class LayoutParser:
         self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
         self._check_totals()
         net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
-        account = f"XXXX{self.account_last4}" if self.account_last4 else None
+        account = f"XXXX{self.facts.account_last4}" if self.facts.account_last4 else None
         totals = {**statement_totals(self.book.totals), "net": net}
         warnings = tuple(mask_card_numbers(w) for w in self.warnings)
         findings = tuple(Finding(f.kind, mask_card_numbers(f.message), f.page) for f in self.findings)
         return Statement(self.layout.issuer, *period, account, cardholders, totals, warnings, findings=findings)
+
+    def _decide_date_order(self) -> None:
+        """Read every numeric date in the one order the statement's period and dates allow (`date_order`)."""
+        facts, layout = self.facts, self.layout
+        texts = [t for line in self.book.lines for t in line.printed if t]
+        period_formats = layout.period.date_formats if layout.period else ()
+        decided = decide_order(facts.period_texts, texts, layout.date_formats, period_formats)
+        facts.period = decided.period or facts.period
+        if decided.doubt:
+            self.findings.append(Finding("date_order", decided.doubt))
+        self.book.reread_dates(formats_for(decided.order, layout.date_formats), decided.order.replace("_", "-"))
 
     def _check_totals(self) -> None:
         book = self.book
@@ -296,29 +298,3 @@ def _signed(printed: str) -> Decimal | None:
         value = parse_amount(text[:-1])
         return None if value is None else -value
     return parse_amount(text)
-
-
-def _first_group(patterns: Sequence[re.Pattern[str]], text: str, group: str) -> str | None:
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if m.groupdict().get(group):
-                return m.group(group)
-    return None
-
-
-def _first_period(
-    layout: StatementLayout, patterns: Sequence[re.Pattern[str]], text: str
-) -> tuple[date | None, date | None] | None:
-    """The first printed period; a start printed without a year (`Dec 08 - Jan 07, 2025`) takes the end's."""
-    assert layout.period is not None or not patterns
-    fmts = layout.period.date_formats if layout.period else ()
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            start_p = parse_printed_date(groups["start"], fmts) if groups.get("start") else None
-            end_p = parse_printed_date(groups["end"], fmts) if groups.get("end") else None
-            end = resolve_date(end_p, None, None) if end_p else None
-            start = resolve_date(start_p, None, end) if start_p else None
-            if start or end:
-                return start, end
-    return None
