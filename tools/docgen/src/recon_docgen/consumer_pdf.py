@@ -16,6 +16,7 @@ from typing import BinaryIO
 from fpdf import FPDF
 
 from recon_docgen.consumer_amex import AmexPrinter
+from recon_docgen.consumer_bank_of_america import BankOfAmericaPrinter
 from recon_docgen.consumer_capital_one import CapitalOnePrinter
 from recon_docgen.consumer_chase import ChasePrinter
 from recon_docgen.consumer_formats import Printer, Row
@@ -59,6 +60,8 @@ def printer_for(stmt: ConsumerStatement, *, parentheses: bool = False) -> Printe
         return ChasePrinter(stmt)
     if stmt.format == "capital_one":
         return CapitalOnePrinter(stmt, parentheses)
+    if stmt.format == "bank_of_america":
+        return BankOfAmericaPrinter(stmt)
     return UsBankPrinter(stmt)
 
 

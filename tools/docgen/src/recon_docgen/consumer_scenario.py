@@ -15,9 +15,11 @@ from typing import Literal
 
 from recon_docgen.catalog import FIRST_NAMES, LAST_NAMES
 
-Format = Literal["amex", "chase", "capital_one", "us_bank"]
+Format = Literal["amex", "chase", "capital_one", "us_bank", "bank_of_america"]
 Kind = Literal["payment", "credit", "purchase"]
-FORMATS: tuple[Format, ...] = ("amex", "chase", "capital_one", "us_bank")
+FORMATS: tuple[Format, ...] = ("amex", "chase", "capital_one", "us_bank", "bank_of_america")
+# Formats that print one list for the account: every line is the primary cardholder's.
+SINGLE_HOLDER = frozenset({"us_bank", "bank_of_america"})
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -28,6 +30,7 @@ SECTIONS: dict[Format, tuple[tuple[str, tuple[Kind, ...], bool], ...]] = {
     "chase": (("activity", ("payment", "credit", "purchase"), True),),
     "capital_one": (("payments", ("payment", "credit"), True), ("purchases", ("purchase",), True)),
     "us_bank": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
+    "bank_of_america": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
 }
 FX_FORMATS = frozenset({"amex", "chase"})
 # Chase's fee on a foreign charge, a line of its own under the charge's detail rows.
@@ -37,6 +40,7 @@ PAYMENTS: dict[Format, str] = {
     "chase": "AUTOMATIC PAYMENT - THANK YOU",
     "capital_one": "CAPITAL ONE MOBILE PYMT",
     "us_bank": "INTERNET PAYMENT THANK YOU",
+    "bank_of_america": "PAYMENT - THANK YOU",
 }
 # (first printed row, optional detail rows a statement prints under it, price range)
 MERCHANTS: tuple[tuple[str, tuple[str, ...], tuple[float, float]], ...] = (
@@ -50,6 +54,9 @@ MERCHANTS: tuple[tuple[str, tuple[str, ...], tuple[float, float]], ...] = (
     ("ZOOM.US 888-799-9666 CA", ("COMPUTER SOFTWARE", "888-799-9666"), (15.99, 15.99)),
     ("HERTZ RENT-A-CAR DALLAS TX", ("CAR RENTAL", "RENTAL AGREEMENT 123456789"), (90.0, 540.0)),
     ("TST* PAPPASITO'S CANTINA HOUSTON TX", ("RESTAURANT",), (25.0, 210.0)),
+    # Thousands separators: a laptop, a conference.
+    ("APPLE STORE #R104 THE WOODLANDS TX", ("COMPUTER EQUIPMENT",), (999.0, 4200.0)),
+    ("AMERICAN PETROLEUM INSTITUTE WASHINGTON DC", ("CONFERENCE REGISTRATION",), (1095.0, 2850.0)),
 )
 FOREIGN: tuple[tuple[str, tuple[str, ...], str, tuple[float, float]], ...] = (
     # merchant, detail rows, ISO code, USD per unit
@@ -147,11 +154,11 @@ class _Drawer:
         days = (self.cycle[1] - self.cycle[0]).days
         posted = self.cycle[0] + timedelta(days=self.rng.randint(0, days))
         trans = posted - timedelta(days=self.rng.choice((0, 1, 1, 2, 3)))
-        return trans, posted if self.fmt in ("capital_one", "us_bank") else None
+        return trans, posted if self.fmt in ("capital_one", "us_bank", "bank_of_america") else None
 
     def line(self, kind: Kind, section: str) -> ConsumerLine:
         trans, posted = self.dates()
-        ref = f"{self.rng.randint(1000, 9999)}" if self.fmt == "us_bank" else None
+        ref = f"{self.rng.randint(1000, 9999)}" if self.fmt in ("us_bank", "bank_of_america") else None
         if kind == "payment":
             amount = -_money(self.rng.uniform(100.0, 2500.0))
             # Amex marks a payment's date with "*": it is the posting date too.
@@ -217,9 +224,9 @@ def make_consumer_statement(
     fx_ratio: float = 0.1,
     wrap_ratio: float = 0.15,
 ) -> ConsumerStatement:
-    """A reproducible statement in `fmt`; U.S. Bank statements have one cardholder."""
+    """A reproducible statement in `fmt`; U.S. Bank and Bank of America statements have one cardholder."""
     draw = _Drawer(fmt, seed, cycle, fx_ratio, wrap_ratio)
-    count = 1 if fmt == "us_bank" else cardholders
+    count = 1 if fmt in SINGLE_HOLDER else cardholders
     names = _names(draw.rng, count)
     last4s = [f"{n:04d}" for n in draw.rng.sample(range(10000), k=count)]
     kinds: list[list[Kind]] = []

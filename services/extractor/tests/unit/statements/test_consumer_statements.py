@@ -14,12 +14,18 @@ from pathlib import Path
 import pytest
 from recon_docgen.consumer_check import consumer_differences
 from recon_docgen.consumer_pdf import FORMATS, ConsumerStatement, make_consumer_statement, render_consumer_statement
-from recon_docgen.consumer_scenario import Format
+from recon_docgen.consumer_scenario import SINGLE_HOLDER, Format
 from recon_extractor.statements.model import Statement
 from recon_extractor.statements.reader import read_statement
 
 D = Decimal
-ISSUERS = {"amex": "American Express", "chase": "Chase", "capital_one": "Capital One", "us_bank": "U.S. Bank"}
+ISSUERS = {
+    "amex": "American Express",
+    "chase": "Chase",
+    "capital_one": "Capital One",
+    "us_bank": "U.S. Bank",
+    "bank_of_america": "Bank of America",
+}
 
 
 def generate(fmt: Format, seed: int = 1, **kwargs: object) -> ConsumerStatement:
@@ -47,13 +53,13 @@ def test_generated_statements_are_exact_with_no_warnings(tmp_path: Path, fmt: Fo
     parsed = read(truth, tmp_path, doubled_bold=seed == 2)
     assert parsed.issuer == ISSUERS[fmt]
     assert consumer_differences(truth, parsed) == []
-    assert parsed.warnings == ()
+    assert parsed.warnings == () and parsed.findings == ()
     assert parsed.account == f"XXXX{truth.account_last4}"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_multi_page_statements_keep_every_line(tmp_path: Path, fmt: Format) -> None:
-    per_holder = (80, 100) if fmt == "us_bank" else (30, 45)  # U.S. Bank statements have one cardholder
+    per_holder = (80, 100) if fmt in SINGLE_HOLDER else (30, 45)  # these print one list for the account
     truth = generate(fmt, 7, cardholders=5, lines_per_cardholder=per_holder)
     path = tmp_path / "long.pdf"
     pages = render_consumer_statement(truth, path)
@@ -71,6 +77,7 @@ def test_multi_page_statements_keep_every_line(tmp_path: Path, fmt: Format) -> N
         ("capital_one", False, "- $"),
         ("capital_one", True, "($"),
         ("us_bank", False, "CR"),
+        ("bank_of_america", False, "-"),
     ],
 )
 def test_credits_are_kept_and_negative_in_every_credit_style(
@@ -86,7 +93,7 @@ def test_credits_are_kept_and_negative_in_every_credit_style(
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_dates_take_the_year_from_a_december_january_period(tmp_path: Path, fmt: Format) -> None:
-    truth = generate(fmt, 5, cycle=(date(2024, 12, 8), date(2025, 1, 7)))
+    truth = generate(fmt, 5, cycle=(date(2024, 12, 8), date(2025, 1, 7)), lines_per_cardholder=(12, 24))
     parsed = read(truth, tmp_path)
     years = Counter(ln.transaction_date.year for ln in parsed.lines)
     assert years[2024] and years[2025], "the statement spans the new year"
