@@ -112,7 +112,8 @@ class ConsumerCardholder:
 
 @dataclass(frozen=True)
 class ConsumerStatement:
-    """A statement as printed: `cycle_*` is the billing cycle, `period_start` None when it is not printed."""
+    """A statement as printed: `cycle_*` is the billing cycle, `period_start` None when it is not printed;
+    `misprint` is added to the printed New Balance (a statement whose balance does not add up)."""
 
     format: Format
     cycle_start: date
@@ -120,6 +121,7 @@ class ConsumerStatement:
     account_last4: str
     cardholders: tuple[ConsumerCardholder, ...]
     previous_balance: Decimal = Decimal("1234.56")
+    misprint: Decimal = ZERO
 
     @property
     def period_start(self) -> date | None:
@@ -138,7 +140,8 @@ class ConsumerStatement:
 
     @property
     def new_balance(self) -> Decimal:
-        return self.previous_balance + self.total()
+        """As printed."""
+        return self.previous_balance + self.total() + self.misprint
 
 
 def _money(value: float) -> Decimal:

@@ -102,11 +102,13 @@ class TotalSpec(_Frozen):
 
 
 class BalanceSpec(_Frozen):
-    """The printed balance equation: `start` plus every `add` must be `end` (names of printed totals)."""
+    """The printed balance equation: `start` plus every `add` must be `end` (names of printed totals); an
+    `optional` term some statements leave out counts as zero when it is not printed."""
 
     start: str
     add: tuple[str, ...] = Field(min_length=1)
     end: str
+    optional: tuple[str, ...] = ()
 
 
 class StatementLayout(_Frozen):
@@ -232,7 +234,7 @@ class StatementLayout(_Frozen):
         printed = {g for p in self.summary_rules for g in p.groupindex} | {t.name for t in self.totals if t.pattern}
         named = {n for t in self.totals for n in t.plus}
         if self.balance:
-            named |= {self.balance.start, self.balance.end, *self.balance.add}
+            named |= {self.balance.start, self.balance.end, *self.balance.add, *self.balance.optional}
         if unknown := (named | {g for p in self.summary_rules for g in p.groupindex}) - declared:
             raise ValueError(f"unknown total(s) {', '.join(sorted(unknown))}; declared: {', '.join(sorted(declared))}")
         if unprinted := declared - printed:

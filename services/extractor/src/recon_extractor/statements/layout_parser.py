@@ -260,9 +260,6 @@ class LayoutParser:
         if self.facts.period is None:
             self.warnings.append("statement period not found; dates printed without a year cannot be placed")
         cardholders = self.book.cardholders(period, self.layout.currency)
-        # A summary total of sections this statement never printed (Chase business cards list every line
-        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against.
-        self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
         self._check_totals()
         net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
         account = f"XXXX{self.facts.account_last4}" if self.facts.account_last4 else None
@@ -286,7 +283,10 @@ class LayoutParser:
         book = self.book
         if self.layout.totals and not book.totals:
             self.warnings.append("no printed totals were found, so the lines could not be checked against any")
-        self.findings += total_findings(book.totals, book.lines, book.holder_for, self.warnings)
+        # A summary total of sections this statement never printed (Chase business cards list every line
+        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against; it is still a balance figure.
+        checked = [t for t in book.totals if not t.sections or self.opened & set(t.sections)]
+        self.findings += total_findings(checked, book.lines, book.holder_for, self.warnings)
         if self.layout.balance:
             self.findings += balance_findings(book.totals, self.layout.balance, self.warnings)
 

@@ -110,6 +110,7 @@ def balance_findings(totals: Sequence[PrintedTotal], spec: BalanceSpec, warnings
     findings: list[Finding] = []
     for end in [t for t in totals if t.spec is not None and t.spec.name == spec.end and t.holder is None]:
         terms = [figure(totals, name, end.page) for name in (spec.start, *spec.add)]
+        terms += [t for name in spec.optional if (t := figure(totals, name, end.page))]
         if any(t is None for t in terms):
             warnings.append(f"page {end.page}: the balance could not be checked: one of its figures is not printed")
             continue

@@ -7,6 +7,7 @@ charges, lines given to the wrong card."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from recon_docgen.consumer_check import consumer_differences
 from recon_docgen.consumer_pdf import FORMATS, ConsumerStatement, make_consumer_statement, render_consumer_statement
 from recon_docgen.consumer_scenario import SINGLE_HOLDER, Format
+from recon_extractor.amounts import format_money
 from recon_extractor.statements.model import Statement
 from recon_extractor.statements.reader import read_statement
 
@@ -89,6 +91,18 @@ def test_credits_are_kept_and_negative_in_every_credit_style(
     got = Counter(ln.amount for ln in parsed.lines if ln.amount < 0)
     assert want and got == want
     assert parsed.totals["net"] == truth.total()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_printed_balance_that_does_not_add_up_is_a_finding_and_the_lines_stay_exact(
+    tmp_path: Path, fmt: Format
+) -> None:
+    truth = replace(generate(fmt, 13), misprint=D("100.00"))
+    parsed = read(truth, tmp_path)
+    assert consumer_differences(truth, parsed) == [] and parsed.warnings == ()
+    computed, printed = format_money(truth.new_balance - truth.misprint), format_money(truth.new_balance)
+    assert parsed.findings and {f.kind for f in parsed.findings} == {"balance_mismatch"}
+    assert all(f"= {computed}, but" in f.message and f"printed as {printed}" in f.message for f in parsed.findings)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
