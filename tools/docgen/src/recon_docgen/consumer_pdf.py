@@ -2,7 +2,9 @@
 
 Every page after the first repeats the issuer's page header and its "continued" column header; a
 transaction's rows (description continuations, foreign-currency details) stay together on one page.
-`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry); `letter_spaced` sets
+`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry), right after itself or,
+with `bold_copies_last`, after the rest of the page (as Chase's text layer has it, so the copy is far from its
+original in the stream and a reader's neighbour check misses it); `letter_spaced` sets
 Amex card member headers one glyph at a time, spaced apart, as the real ones are (text extraction then sees
 single letters, not words); `owner_password` alone gives a permissions-only encrypted PDF that opens without
 a password.
@@ -19,6 +21,7 @@ from recon_docgen.consumer_amex import AmexPrinter
 from recon_docgen.consumer_bank_of_america import BankOfAmericaPrinter
 from recon_docgen.consumer_capital_one import CapitalOnePrinter
 from recon_docgen.consumer_chase import ChasePrinter
+from recon_docgen.consumer_chase_freedom import ChaseFreedomPrinter
 from recon_docgen.consumer_formats import Printer, Row
 from recon_docgen.consumer_scenario import (
     FORMATS,
@@ -37,6 +40,7 @@ LAST_ROW = 740.0
 FOOTER_Y = 770.0
 FONT = "Helvetica"
 BOLD_OFFSET = 0.35
+LATE_BOLD_OFFSET = 0.04
 LETTER_GAP = 0.2  # of the font size, between the glyphs of letter-spaced text
 WORD_GAP = 0.7  # of the font size, between its words
 
@@ -58,6 +62,8 @@ def printer_for(stmt: ConsumerStatement, *, parentheses: bool = False) -> Printe
         return AmexPrinter(stmt)
     if stmt.format == "chase":
         return ChasePrinter(stmt)
+    if stmt.format == "chase_consumer":
+        return ChaseFreedomPrinter(stmt)
     if stmt.format == "capital_one":
         return CapitalOnePrinter(stmt, parentheses)
     if stmt.format == "bank_of_america":
@@ -81,9 +87,11 @@ def paginate(printer: Printer) -> list[list[Row]]:
 
 
 class _Writer:
-    def __init__(self, doubled_bold: bool, letter_spaced: bool = False) -> None:
+    def __init__(self, doubled_bold: bool, letter_spaced: bool = False, copies_last: bool = False) -> None:
         self.doubled = doubled_bold
         self.letter_spaced = letter_spaced
+        self.copies_last = copies_last
+        self.copies: list[tuple[float, float, str, float]] = []
         self.pdf = FPDF(unit="pt", format="letter")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(0, 0, 0)
@@ -103,8 +111,17 @@ class _Writer:
                 self._spaced(x, y, text, cell.size)
                 continue
             self.pdf.text(x, y, text)
-            if cell.bold and self.doubled:
+            if cell.bold and self.doubled and self.copies_last:
+                self.copies.append((x + LATE_BOLD_OFFSET, y, text, cell.size))
+            elif cell.bold and self.doubled:
                 self.pdf.text(x + BOLD_OFFSET, y, text)
+
+    def end_page(self) -> None:
+        """Draw the bold copies kept for the end of the page."""
+        for x, y, text, size in self.copies:
+            self.pdf.set_font(FONT, "B", size)
+            self.pdf.text(x, y, text)
+        self.copies, self._font = [], None
 
     def _spaced(self, x: float, y: float, text: str, size: float) -> None:
         """One glyph at a time, no space characters: a reader sees the gaps, not the words."""
@@ -121,6 +138,7 @@ def render_consumer_statement(
     out: str | Path | BinaryIO,
     *,
     doubled_bold: bool = False,
+    bold_copies_last: bool = False,
     letter_spaced: bool = False,
     parentheses: bool = False,
     owner_password: str | None = None,
@@ -128,7 +146,7 @@ def render_consumer_statement(
     """Write the statement; returns its page count. `parentheses`: Capital One credits as `($x)`."""
     printer = printer_for(stmt, parentheses=parentheses)
     pages = paginate(printer)
-    writer = _Writer(doubled_bold, letter_spaced)
+    writer = _Writer(doubled_bold, letter_spaced, bold_copies_last)
     for number, rows in enumerate(pages, start=1):
         writer.pdf.add_page()
         head = [] if number == 1 else [*printer.page_header(number, len(pages)), *printer.continued()]
@@ -138,6 +156,7 @@ def render_consumer_statement(
             writer.row(y, row, len(pages))
         for i, row in enumerate(printer.footer(number, len(pages))):
             writer.row(FOOTER_Y + i * ROW, row, len(pages))
+        writer.end_page()
     if owner_password:
         writer.pdf.set_encryption(owner_password=owner_password)
     data = bytes(writer.pdf.output())

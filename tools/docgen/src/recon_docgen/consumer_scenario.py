@@ -15,11 +15,11 @@ from typing import Literal
 
 from recon_docgen.catalog import FIRST_NAMES, LAST_NAMES
 
-Format = Literal["amex", "chase", "capital_one", "us_bank", "bank_of_america"]
+Format = Literal["amex", "chase", "chase_consumer", "capital_one", "us_bank", "bank_of_america"]
 Kind = Literal["payment", "credit", "purchase"]
-FORMATS: tuple[Format, ...] = ("amex", "chase", "capital_one", "us_bank", "bank_of_america")
+FORMATS: tuple[Format, ...] = ("amex", "chase", "chase_consumer", "capital_one", "us_bank", "bank_of_america")
 # Formats that print one list for the account: every line is the primary cardholder's.
-SINGLE_HOLDER = frozenset({"us_bank", "bank_of_america"})
+SINGLE_HOLDER = frozenset({"chase_consumer", "us_bank", "bank_of_america"})
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -28,6 +28,8 @@ SECTIONS: dict[Format, tuple[tuple[str, tuple[Kind, ...], bool], ...]] = {
     "amex": (("payments", ("payment",), False), ("credits", ("credit",), True), ("charges", ("purchase",), True)),
     # Chase business (Ink) cards: one list per card, payments and credits first, no section headings.
     "chase": (("activity", ("payment", "credit", "purchase"), True),),
+    # Chase consumer cards (Freedom, Sapphire): the account's lines under PAYMENTS AND OTHER CREDITS and PURCHASE.
+    "chase_consumer": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
     "capital_one": (("payments", ("payment", "credit"), True), ("purchases", ("purchase",), True)),
     "us_bank": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
     "bank_of_america": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
@@ -38,6 +40,7 @@ CHASE_FX_FEE = ("FOREIGN TRANSACTION FEE", Decimal("0.03"))
 PAYMENTS: dict[Format, str] = {
     "amex": "MOBILE PAYMENT - THANK YOU",
     "chase": "AUTOMATIC PAYMENT - THANK YOU",
+    "chase_consumer": "AUTOMATIC PAYMENT - THANK YOU",
     "capital_one": "CAPITAL ONE MOBILE PYMT",
     "us_bank": "INTERNET PAYMENT THANK YOU",
     "bank_of_america": "PAYMENT - THANK YOU",

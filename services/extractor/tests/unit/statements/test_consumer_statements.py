@@ -24,6 +24,7 @@ D = Decimal
 ISSUERS = {
     "amex": "American Express",
     "chase": "Chase",
+    "chase_consumer": "Chase",
     "capital_one": "Capital One",
     "us_bank": "U.S. Bank",
     "bank_of_america": "Bank of America",
@@ -76,6 +77,7 @@ def test_multi_page_statements_keep_every_line(tmp_path: Path, fmt: Format) -> N
     [
         ("amex", False, "-$"),
         ("chase", False, "-"),
+        ("chase_consumer", False, "-"),
         ("capital_one", False, "- $"),
         ("capital_one", True, "($"),
         ("us_bank", False, "CR"),
@@ -157,6 +159,14 @@ def test_two_amex_card_members_with_letter_spaced_headers_keep_their_own_lines(t
     assert [(c.name, c.card_last4, len(c.lines)) for c in parsed.cardholders] == [
         (c.name, c.last4, len(c.lines)) for c in truth.cardholders
     ]
+    assert consumer_differences(truth, parsed) == []
+    assert parsed.warnings == () and parsed.findings == ()
+
+
+@pytest.mark.parametrize("fmt", ["chase", "chase_consumer"])
+def test_bold_headings_drawn_again_after_the_rest_of_the_page_read_once(tmp_path: Path, fmt: Format) -> None:
+    truth = generate(fmt, 14)
+    parsed = read(truth, tmp_path, doubled_bold=True, bold_copies_last=True)
     assert consumer_differences(truth, parsed) == []
     assert parsed.warnings == () and parsed.findings == ()
 
