@@ -1,13 +1,13 @@
 """Any statement described by a `StatementLayout`, read row by row, page by page.
 
 Each printed row is, in this order: page furniture (`ignore_rows`), a section header, a cardholder header,
-a printed total, or, inside a section that is not a summary table, a foreign-currency detail of the line
-above, a transaction, or the continuation of the line above (no amount, starting at or right of its
-description, on the same page, close below it). A row there that starts with a date and ends in an amount
-but was not read is an `unread_row` finding: it looks like a charge and the lines may be incomplete; any
-other row ending in an amount is a warning. Printed totals and the balance equation are checked at the end
-(`printed_totals`): a contradiction is a finding, never an error. Card numbers in warnings and findings
-are masked.
+a printed total or summary row, or, inside a section that is not a summary table, a foreign-currency detail
+of the line above, a transaction, or the continuation of the line above (no amount, starting at or right of
+its description, on the same page, close below it). A row there that starts with a date (perhaps after a
+row number) and ends in an amount but was not read is an `unread_row` finding: it looks like a charge and
+the lines may be incomplete; any other row ending in an amount is a warning. Printed totals and the balance
+equation are checked at the end (`printed_totals`): a contradiction is a finding, never an error. Card
+numbers in warnings and findings are masked.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ class LayoutParser:
         self.open: PendingLine | None = None
         self.plain_above: str | None = None
         self.ends_in_amount = layout.compile(r"(?:^|\s)(?P<amount>{amount})$")
-        self.starts_with_date = layout.compile(r"^{date}(?=\W|$)")
+        # A charge starts with its date, perhaps after a row number (Capital One's 2014 statements).
+        self.starts_with_date = layout.compile(r"^(?:\d{1,3} )?{date}(?=\W|$)")
 
     def feed(self, number: int, words: Sequence[Word]) -> None:
         """One page's words: its header facts, then its rows within the layout's region."""

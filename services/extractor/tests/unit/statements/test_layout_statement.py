@@ -202,10 +202,11 @@ def test_a_row_that_looks_like_a_charge_but_is_not_read_is_a_finding_not_a_warni
             *charge(104, "02/30 A DAY THAT DOES NOT EXIST", "7.00"),
             *charge(116, "12/32 CARD 4111 1111 1111 1111", "1.00"),
             *charge(128, "12/31 TEA", "3.00"),
+            *charge(140, "7 12/31 A NUMBERED ROW", "2.00"),  # a row number before its date
         )
     )
     assert [ln.description for ln in stmt.lines] == ["COFFEE", "TEA"]
-    assert [(f.kind, f.page) for f in stmt.findings] == [("unread_row", 1), ("unread_row", 1)]
+    assert [(f.kind, f.page) for f in stmt.findings] == [("unread_row", 1)] * 3
     assert "'02/30 A DAY THAT DOES NOT EXIST 7.00'" in stmt.findings[0].message
     assert "XXXXXXXXXXXX1111" in stmt.findings[1].message and "4111 1111" not in stmt.findings[1].message
     assert not any("row" in w for w in stmt.warnings)
