@@ -3,10 +3,11 @@
 A layout says how to recognise the issuer from the first page(s), where the period, account and holder are
 printed, which rows open sections (and which sections are summary tables to skip), which rows are cardholder
 headers, transactions, foreign-currency details and printed totals, which rows are page furniture, and how
-dates and credits are printed. Patterns are regexes over a printed row (words left to right, one space
-apart) and may use `{date}` (any of the layout's date formats), `{amount}` (a signed amount in the layout's
-credit styles) and `{money}` (an unsigned amount, any number of decimals). A transaction's `posted_mark`
-group, when printed, says its date is the posting date too (Amex's `*`). See `chase.yaml` for a commented one.
+dates and credits are printed (its parts are in `layout_specs`). Patterns are regexes over a printed row
+(words left to right, one space apart) and may use `{date}` (any of the layout's date formats), `{amount}`
+(a signed amount in the layout's credit styles) and `{money}` (an unsigned amount, any number of decimals).
+A transaction's `posted_mark` group, when printed, says its date is the posting date too (Amex's `*`). See
+`chase.yaml` for a commented one.
 """
 
 from __future__ import annotations
@@ -17,10 +18,20 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from recon_extractor.errors import ExtractionError
 from recon_extractor.statements.dates import format_regex
+from recon_extractor.statements.layout_specs import (
+    BalanceSpec,
+    CardholderSpec,
+    FrozenSpec,
+    PeriodSpec,
+    Recognise,
+    Region,
+    SectionSpec,
+    TotalSpec,
+)
 
 LAYOUT_DIR = Path(__file__).parent / "layouts"
 CreditStyle = Literal["minus", "parentheses", "cr", "trailing_minus"]
@@ -35,83 +46,7 @@ _CREDIT_FORMS: dict[CreditStyle, str] = {
 }
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Recognise(_Frozen):
-    """Every `all` pattern and at least one `any` pattern must be found on the first `pages` pages."""
-
-    all: tuple[str, ...] = ()
-    any: tuple[str, ...] = ()
-    pages: int = Field(default=1, ge=1, le=3)
-
-
-class PeriodSpec(_Frozen):
-    """Patterns with `start` and/or `end` groups, printed in one of `date_formats`."""
-
-    patterns: tuple[str, ...] = Field(min_length=1)
-    date_formats: tuple[str, ...] = ("%m/%d/%Y",)
-
-
-class Region(_Frozen):
-    """The horizontal band (points) holding the activity; words outside it (side panels) are not rows."""
-
-    x0: float = 0.0
-    x1: float = 10_000.0
-
-
-class SectionSpec(_Frozen):
-    """A header row that opens a section; `skip` sections are summary tables whose rows are never lines."""
-
-    name: str
-    pattern: str
-    category: str | None = None
-    credits: bool = False
-    skip: bool = False
-    # A line read in another section whose description matches is this section's (Capital One prints its
-    # member fee among the transactions).
-    takes: str | None = None
-
-
-class CardholderSpec(_Frozen):
-    """A row naming whose card the following lines are on (groups `name`, `last4`, optional `amount`)."""
-
-    pattern: str
-    total_sections: tuple[str, ...] = ()
-    name_above: bool = False  # the name is the plain row printed just above (Chase business cards)
-    closes: bool = False  # a footer: the lines since the previous footer are on this card (Chase business cards)
-    section: str | None = None  # the header opens this section too (Capital One: "NAME #1234: Transactions")
-
-
-class TotalSpec(_Frozen):
-    """A printed total (group `amount`) that the lines of `sections` (all when empty) must add up to.
-
-    Without a `pattern` it is printed in a `summary` row, as the group of its name. `plus` names printed
-    totals the lines add to (interest printed only as a total); `checked: false` is a figure only (a balance).
-    """
-
-    name: str
-    pattern: str | None = None
-    label: str | None = None
-    sections: tuple[str, ...] = ()
-    per_cardholder: bool = False
-    negate: bool = False
-    plus: tuple[str, ...] = ()
-    checked: bool = True
-
-
-class BalanceSpec(_Frozen):
-    """The printed balance equation: `start` plus every `add` must be `end` (names of printed totals); an
-    `optional` term some statements leave out counts as zero when it is not printed."""
-
-    start: str
-    add: tuple[str, ...] = Field(min_length=1)
-    end: str
-    optional: tuple[str, ...] = ()
-
-
-class StatementLayout(_Frozen):
+class StatementLayout(FrozenSpec):
     """One issuer's statement layout (see the module docstring and `layouts/*.yaml`)."""
 
     name: str

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from recon_extractor.amounts import parse_amount
 from recon_extractor.statements.dates import PrintedDate, parse_printed_date, resolve_date
-from recon_extractor.statements.layout import SectionSpec
+from recon_extractor.statements.layout_specs import SectionSpec
 from recon_extractor.statements.model import Cardholder, CardLine, Finding, ForeignAmount
 from recon_extractor.statements.printed_totals import PrintedTotal
 

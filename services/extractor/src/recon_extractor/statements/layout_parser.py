@@ -25,8 +25,9 @@ from recon_extractor.statements.columns import reading_order
 from recon_extractor.statements.date_order import ORDERS, decide_order, formats_for
 from recon_extractor.statements.dates import PrintedDate, parse_printed_date
 from recon_extractor.statements.header_facts import HeaderFacts
-from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
+from recon_extractor.statements.layout import StatementLayout
 from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine
+from recon_extractor.statements.layout_specs import CardholderSpec, SectionSpec, TotalSpec
 from recon_extractor.statements.model import Finding, Statement
 from recon_extractor.statements.printed_totals import (
     PrintedTotal,

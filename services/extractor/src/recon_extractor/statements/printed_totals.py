@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from recon_extractor.amounts import format_money
-from recon_extractor.statements.layout import BalanceSpec, SectionSpec, TotalSpec
+from recon_extractor.statements.layout_specs import BalanceSpec, SectionSpec, TotalSpec
 from recon_extractor.statements.model import Finding
 
 ZERO = Decimal("0.00")

@@ -74,6 +74,7 @@ def test_day_first_swaps_numeric_day_and_month_only() -> None:
     [
         (None, ["28/12", "05/01"], "day_first"),  # 28 cannot be a month
         (None, ["12/28", "01/05"], "month_first"),
+        (None, ["28/12/2024", "05/01/2025"], "day_first"),
         (("08/12/2024", "07/01/2025"), ["05/01"], "day_first"),  # month-first the period is eleven months long
         (("Dec 8, 2024", "Jan 7, 2025"), ["05/01", "06/01"], "day_first"),  # only day-first fits the period
         (("Dec 8, 2024", "Jan 7, 2025"), ["01/05/2025"], "month_first"),
