@@ -2,16 +2,17 @@
 
 Every page after the first repeats the issuer's page header and its "continued" column header; a
 transaction's rows (description continuations, foreign-currency details) stay together on one page.
-`doubled_bold` draws bold text twice (fake bold, the artefact real statements carry), right after itself or,
-with `bold_copies_last`, after the rest of the page (as Chase's text layer has it, so the copy is far from its
-original in the stream and a reader's neighbour check misses it); `letter_spaced` sets
+A `Typeset` sets the font, leading and font size, and the artefacts real statements carry: `doubled_bold`
+draws bold text twice (fake bold), right after itself or, with `bold_copies_last`, after the rest of the
+page (as Chase's text layer has it: the copy is far from its original in the stream); `letter_spaced` sets
 Amex card member headers one glyph at a time, spaced apart, as the real ones are (text extraction then sees
-single letters, not words); `owner_password` alone gives a permissions-only encrypted PDF that opens without
-a password.
+single letters, not words). `owner_password` alone gives a permissions-only encrypted PDF that opens
+without a password.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,7 +39,6 @@ TOP = 36.0
 ROW = 11.0
 LAST_ROW = 740.0
 FOOTER_Y = 770.0
-FONT = "Helvetica"
 BOLD_OFFSET = 0.35
 LATE_BOLD_OFFSET = 0.04
 LETTER_GAP = 0.2  # of the font size, between the glyphs of letter-spaced text
@@ -46,10 +46,12 @@ WORD_GAP = 0.7  # of the font size, between its words
 
 __all__ = [
     "FORMATS",
+    "PLAIN",
     "ConsumerCardholder",
     "ConsumerForeign",
     "ConsumerLine",
     "ConsumerStatement",
+    "Typeset",
     "make_consumer_statement",
     "paginate",
     "render_consumer_statement",
@@ -71,9 +73,25 @@ def printer_for(stmt: ConsumerStatement, *, parentheses: bool = False) -> Printe
     return UsBankPrinter(stmt)
 
 
-def paginate(printer: Printer) -> list[list[Row]]:
+@dataclass(frozen=True)
+class Typeset:
+    """How the pages are set: font, leading (points per row), a font-size scale, and the artefacts real
+    statements carry (see the module docstring)."""
+
+    font: str = "Helvetica"
+    leading: float = ROW
+    scale: float = 1.0
+    doubled_bold: bool = False
+    bold_copies_last: bool = False
+    letter_spaced: bool = False
+
+
+PLAIN = Typeset()
+
+
+def paginate(printer: Printer, leading: float = ROW) -> list[list[Row]]:
     """Each page's body rows: page 1 opens with the summary; later pages get the header at render time."""
-    rows_per_page = int((LAST_ROW - TOP) // ROW)
+    rows_per_page = int((LAST_ROW - TOP) // leading)
     later = rows_per_page - len(printer.page_header(2, 2)) - len(printer.continued())
     pages: list[list[Row]] = [list(printer.first_page())]
     room = rows_per_page - len(pages[0])
@@ -87,10 +105,8 @@ def paginate(printer: Printer) -> list[list[Row]]:
 
 
 class _Writer:
-    def __init__(self, doubled_bold: bool, letter_spaced: bool = False, copies_last: bool = False) -> None:
-        self.doubled = doubled_bold
-        self.letter_spaced = letter_spaced
-        self.copies_last = copies_last
+    def __init__(self, typeset: Typeset) -> None:
+        self.set = typeset
         self.copies: list[tuple[float, float, str, float]] = []
         self.pdf = FPDF(unit="pt", format="letter")
         self.pdf.set_auto_page_break(False)
@@ -98,28 +114,29 @@ class _Writer:
         self._font: tuple[str, float] | None = None
 
     def row(self, y: float, row: Row, count: int) -> None:
+        ts = self.set
         for cell in row:
             if not cell.text:
                 continue
-            style = "B" if cell.bold else ""
-            if self._font != (style, cell.size):
-                self.pdf.set_font(FONT, style, cell.size)
-                self._font = (style, cell.size)
+            style, size = ("B" if cell.bold else ""), cell.size * ts.scale
+            if self._font != (style, size):
+                self.pdf.set_font(ts.font, style, size)
+                self._font = (style, size)
             text = cell.text.replace("{count}", str(count))
             x = cell.x - self.pdf.get_string_width(text) if cell.right else cell.x
-            if cell.spaced and self.letter_spaced:
-                self._spaced(x, y, text, cell.size)
+            if cell.spaced and ts.letter_spaced:
+                self._spaced(x, y, text, size)
                 continue
             self.pdf.text(x, y, text)
-            if cell.bold and self.doubled and self.copies_last:
-                self.copies.append((x + LATE_BOLD_OFFSET, y, text, cell.size))
-            elif cell.bold and self.doubled:
+            if cell.bold and ts.doubled_bold and ts.bold_copies_last:
+                self.copies.append((x + LATE_BOLD_OFFSET, y, text, size))
+            elif cell.bold and ts.doubled_bold:
                 self.pdf.text(x + BOLD_OFFSET, y, text)
 
     def end_page(self) -> None:
         """Draw the bold copies kept for the end of the page."""
         for x, y, text, size in self.copies:
-            self.pdf.set_font(FONT, "B", size)
+            self.pdf.set_font(self.set.font, "B", size)
             self.pdf.text(x, y, text)
         self.copies, self._font = [], None
 
@@ -137,25 +154,24 @@ def render_consumer_statement(
     stmt: ConsumerStatement,
     out: str | Path | BinaryIO,
     *,
-    doubled_bold: bool = False,
-    bold_copies_last: bool = False,
-    letter_spaced: bool = False,
+    typeset: Typeset = PLAIN,
     parentheses: bool = False,
     owner_password: str | None = None,
 ) -> int:
     """Write the statement; returns its page count. `parentheses`: Capital One credits as `($x)`."""
     printer = printer_for(stmt, parentheses=parentheses)
-    pages = paginate(printer)
-    writer = _Writer(doubled_bold, letter_spaced, bold_copies_last)
+    leading = typeset.leading
+    pages = paginate(printer, leading)
+    writer = _Writer(typeset)
     for number, rows in enumerate(pages, start=1):
         writer.pdf.add_page()
         head = [] if number == 1 else [*printer.page_header(number, len(pages)), *printer.continued()]
         y = TOP
         for row in [*head, *rows]:
-            y += ROW
+            y += leading
             writer.row(y, row, len(pages))
         for i, row in enumerate(printer.footer(number, len(pages))):
-            writer.row(FOOTER_Y + i * ROW, row, len(pages))
+            writer.row(FOOTER_Y + i * leading, row, len(pages))
         writer.end_page()
     if owner_password:
         writer.pdf.set_encryption(owner_password=owner_password)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from recon_contracts.card_numbers import mask_card_numbers
 
@@ -38,6 +39,7 @@ from recon_extractor.statements.printed_totals import (
 from recon_extractor.statements.row_words import clean_words
 
 DEFAULT_HOLDER = "ACCOUNT HOLDER"
+NEXT_ROW = 1.5  # of the page's row pitch: further below, a row is not the next one (a blank row lies between)
 
 
 class LayoutParser:
@@ -50,6 +52,7 @@ class LayoutParser:
         self.findings: list[Finding] = []
         self.book = LineBook(self.warnings, self.findings)
         self.facts = HeaderFacts(layout)
+        self.pitch = 0.0  # the usual distance between one row and the next on the page being read
         self.section: SectionSpec | None = next((s for s in layout.sections if s.name == layout.start_section), None)
         self.holder: HolderKey | None = None
         self.opened: set[str] = set()  # sections whose header was printed
@@ -66,6 +69,7 @@ class LayoutParser:
         if self.facts.missing():
             self.facts.read("\n".join(row.text for row in printed_rows(words)))
         rows = printed_rows(words, self.layout.region.x0, self.layout.region.x1)
+        self.pitch = _pitch(rows)
         for column in reading_order(rows, self.layout.column_rules):
             for row in column:
                 self._row(number, row)
@@ -128,7 +132,10 @@ class LayoutParser:
         return (
             line is not None
             and line.page == page
-            and row.top - line.bottom <= self.layout.max_row_gap * max(row.height, 1.0)
+            and (
+                row.top - line.bottom <= self.layout.max_row_gap * max(row.height, 1.0)
+                or row.bottom - line.bottom <= NEXT_ROW * self.pitch  # the next row, however loosely set
+            )
             and row.x0 >= line.desc_x - self.layout.continuation_slack
         )
 
@@ -291,6 +298,12 @@ class LayoutParser:
         self.findings += total_findings(checked, book.lines, book.holder_for, self.warnings)
         if self.layout.balance:
             self.findings += balance_findings(book.totals, self.layout.balance, self.warnings)
+
+
+def _pitch(rows: Sequence[PrintedRow]) -> float:
+    """The page's usual distance from one row to the next (the median step between consecutive rows)."""
+    steps = sorted(b.bottom - a.bottom for a, b in pairwise(rows) if b.bottom > a.bottom)
+    return steps[len(steps) // 2] if steps else 0.0
 
 
 def _signed(printed: str) -> Decimal | None:

@@ -2,8 +2,9 @@
 
 - A word printed again with the same text at (nearly) the same place on its row is fake bold and dropped:
   Chase draws its headings twice, in text objects far apart in the page's stream.
-- Words that touch or overlap are one word: Amex sets names and card numbers in kerned pieces, which read
-  `JOSEPH P AULSON` and `7 -730 45` for `JOSEPH PAULSON` and `7-73045`.
+- Words that touch or overlap by a kerning's width are one word: Amex sets names and card numbers in kerned
+  pieces, which read `JOSEPH P AULSON` and `7 -730 45` for `JOSEPH PAULSON` and `7-73045`. Text printed
+  over other text (a long description running into the amount) overlaps further and stays apart.
 - A run of single letters is letter-spaced text (`C a r d  E n d i n g`): its letters are joined, and a gap
   clearly wider than the others in the run is the space between two words.
 """
@@ -19,6 +20,7 @@ from recon_extractor.pdf.text_rows import group_rows
 
 SAME_PLACE = 1.0  # points: a copy of fake bold is drawn within a fraction of a point of the original
 TOUCH = 0.05  # of the row's text height: a gap this small is no space
+KERN = 0.15  # of the row's text height: an overlap this small is kerning, a larger one text printed over text
 LETTER_RUN = 4  # single letters in a row before they are taken for letter-spaced text
 WORD_GAP = 1.6  # a gap this many times the run's usual letter gap separates two words
 RUN_GAP = 1.0  # of the row's text height: a wider gap ends a run (the next column)
@@ -57,7 +59,7 @@ def _joined(parts: Sequence[Word]) -> Word:
 def _touching_joined(words: list[Word], size: float) -> list[Word]:
     groups: list[list[Word]] = []
     for word in words:
-        if groups and word.x0 - max(w.x1 for w in groups[-1]) <= TOUCH * size:
+        if groups and -KERN * size <= word.x0 - max(w.x1 for w in groups[-1]) <= TOUCH * size:
             groups[-1].append(word)
         else:
             groups.append([word])

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 from recon_docgen.consumer_check import consumer_differences
-from recon_docgen.consumer_pdf import FORMATS, ConsumerStatement, make_consumer_statement, render_consumer_statement
+from recon_docgen.consumer_pdf import (
+    FORMATS,
+    PLAIN,
+    ConsumerStatement,
+    Typeset,
+    make_consumer_statement,
+    render_consumer_statement,
+)
 from recon_docgen.consumer_scenario import SINGLE_HOLDER, Format
 from recon_extractor.amounts import format_money
 from recon_extractor.statements.model import Statement
@@ -43,9 +50,9 @@ def generate(fmt: Format, seed: int = 1, **kwargs: object) -> ConsumerStatement:
     return make_consumer_statement(fmt, seed, **options)
 
 
-def read(truth: ConsumerStatement, tmp_path: Path, **render: bool) -> Statement:
+def read(truth: ConsumerStatement, tmp_path: Path, typeset: Typeset = PLAIN, parentheses: bool = False) -> Statement:
     path = tmp_path / f"{truth.format}.pdf"
-    render_consumer_statement(truth, path, **render)
+    render_consumer_statement(truth, path, typeset=typeset, parentheses=parentheses)
     return read_statement(path)
 
 
@@ -53,11 +60,31 @@ def read(truth: ConsumerStatement, tmp_path: Path, **render: bool) -> Statement:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_generated_statements_are_exact_with_no_warnings(tmp_path: Path, fmt: Format, seed: int) -> None:
     truth = generate(fmt, seed)
-    parsed = read(truth, tmp_path, doubled_bold=seed == 2)
+    parsed = read(truth, tmp_path, Typeset(doubled_bold=seed == 2))
     assert parsed.issuer == ISSUERS[fmt]
     assert consumer_differences(truth, parsed) == []
     assert parsed.warnings == () and parsed.findings == ()
     assert parsed.account == f"XXXX{truth.account_last4}"
+
+
+# Fonts wider and narrower than the layouts were written against, rows closer and further apart, 6-9 pt text.
+TYPESETS = (
+    Typeset(font="Times", leading=9.0, scale=0.75),
+    Typeset(font="Courier", leading=12.0, scale=0.9),
+    Typeset(font="Courier", leading=14.0, scale=0.75),  # small text, loose rows: wrapped rows still attach
+    Typeset(font="Helvetica", leading=13.0, scale=1.1, doubled_bold=True, bold_copies_last=True, letter_spaced=True),
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("typeset", TYPESETS, ids=lambda t: f"{t.font}-{t.leading:g}-{t.scale:g}")
+def test_statements_set_in_other_fonts_sizes_and_leading_read_the_same(
+    tmp_path: Path, fmt: Format, typeset: Typeset
+) -> None:
+    truth = generate(fmt, 15)
+    parsed = read(truth, tmp_path, typeset)
+    assert consumer_differences(truth, parsed) == []
+    assert parsed.warnings == () and parsed.findings == ()
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -155,7 +182,7 @@ def test_lines_go_to_the_card_they_are_printed_under(tmp_path: Path) -> None:
 
 def test_two_amex_card_members_with_letter_spaced_headers_keep_their_own_lines(tmp_path: Path) -> None:
     truth = generate("amex", 12, cardholders=2, lines_per_cardholder=(15, 25))
-    parsed = read(truth, tmp_path, letter_spaced=True)
+    parsed = read(truth, tmp_path, Typeset(letter_spaced=True))
     assert [(c.name, c.card_last4, len(c.lines)) for c in parsed.cardholders] == [
         (c.name, c.last4, len(c.lines)) for c in truth.cardholders
     ]
@@ -166,7 +193,7 @@ def test_two_amex_card_members_with_letter_spaced_headers_keep_their_own_lines(t
 @pytest.mark.parametrize("fmt", ["chase", "chase_consumer"])
 def test_bold_headings_drawn_again_after_the_rest_of_the_page_read_once(tmp_path: Path, fmt: Format) -> None:
     truth = generate(fmt, 14)
-    parsed = read(truth, tmp_path, doubled_bold=True, bold_copies_last=True)
+    parsed = read(truth, tmp_path, Typeset(doubled_bold=True, bold_copies_last=True))
     assert consumer_differences(truth, parsed) == []
     assert parsed.warnings == () and parsed.findings == ()
 

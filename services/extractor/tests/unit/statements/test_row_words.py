@@ -38,6 +38,11 @@ def test_kerned_pieces_that_touch_or_overlap_are_one_word() -> None:
     assert texts(words) == ["JOSEPH", "PAULSON", "7-73045"]
 
 
+def test_text_printed_over_other_text_stays_apart() -> None:
+    words = [at("WASHINGTON", 270.2, 330.0), at("DC", 333.1, 345.8), at("-", 335.5, 338.4), at("$2,544.84", 340.9, 380)]
+    assert texts(words) == ["WASHINGTON", "DC", "-", "$2,544.84"]
+
+
 def test_letter_spaced_text_reads_as_words_and_a_plain_row_is_untouched() -> None:
     assert texts(letters("JANE ROE", 36) + letters("Card Ending 7-12345", 200)) == [
         "JANE",
