@@ -75,6 +75,12 @@ def test_recognition_needs_every_all_pattern_and_one_any_pattern() -> None:
     assert not chase.recognises("ACCOUNT SUMMARY\nOpening/Closing Date 12/08/24 - 01/07/25")
 
 
+def test_amex_is_recognised_when_its_account_number_is_read_in_kerned_pieces() -> None:
+    # Page 1 of statements-dev amex_blue_cash.pdf as the text layer reads before the layout joins its pieces.
+    page = "Blue Cash from American Express\nClosing Date 09/27/23\nAccount Ending 7 -730 45 Website: amex.com"
+    assert load_statement_layout("amex").recognises(page)
+
+
 def load_layout_file_from(text: str) -> StatementLayout:
     import yaml
 
