@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from recon_extractor.statements.date_order import ORDERS, formats_for, read_period
 from recon_extractor.statements.layout import StatementLayout
@@ -24,6 +24,7 @@ class HeaderFacts:
         self.period_texts: tuple[str | None, str | None] | None = None
         self.account_last4: str | None = None
         self.holder_name: str | None = None
+        self.days: int | None = None
 
     def missing(self) -> bool:
         rules = self.rules
@@ -31,12 +32,18 @@ class HeaderFacts:
             (self.period is None and rules["period"])
             or (self.account_last4 is None and rules["account"])
             or (self.holder_name is None and rules["holder"])
+            or (self.days is None and rules["days"] and (self.period is None or self.period[0] is None))
         )
 
     def read(self, text: str) -> None:
         """Take the facts not yet found from one page's text."""
         if self.period is None:
             self._period(text)
+        if self.days is None and (days := _first_group(self.rules["days"], text, "days")):
+            self.days = int(days)
+        if self.period and self.period[0] is None and self.period[1] and self.days:
+            # The period's first day is its last day less the days it counts, the last one included.
+            self.period = (self.period[1] - timedelta(days=self.days - 1), self.period[1])
         if self.account_last4 is None:
             self.account_last4 = _first_group(self.rules["account"], text, "last4")
         if self.holder_name is None:

@@ -105,6 +105,7 @@ class StatementLayout(FrozenSpec):
             "period": tuple(self.compile(p, self.period.date_formats, re.MULTILINE) for p in self.period.patterns)
             if self.period
             else (),
+            "days": tuple(self.compile(p, flags=re.MULTILINE) for p in self.period.days) if self.period else (),
         }
 
     @cached_property
@@ -154,6 +155,8 @@ class StatementLayout(FrozenSpec):
             wanted.add(self.start_section)
         if unknown := wanted - set(names):
             raise ValueError(f"unknown section(s) {', '.join(sorted(unknown))}; declared: {', '.join(names)}")
+        if any("days" not in compiled.groupindex for compiled in self.row_rules["days"]):
+            raise ValueError("a period days pattern needs a days group")
         for compiled, total in self.total_rules:
             if "amount" not in compiled.groupindex:
                 raise ValueError(f"total {total.name!r} needs an amount group")

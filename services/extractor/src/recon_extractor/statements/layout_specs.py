@@ -21,10 +21,12 @@ class Recognise(FrozenSpec):
 
 
 class PeriodSpec(FrozenSpec):
-    """Patterns with `start` and/or `end` groups, printed in one of `date_formats`."""
+    """Patterns with `start` and/or `end` groups, printed in one of `date_formats`; `days` patterns (a `days`
+    group) give the period's length where only its end is printed (Amex: "Days in Billing Period: 30")."""
 
     patterns: tuple[str, ...] = Field(min_length=1)
     date_formats: tuple[str, ...] = ("%m/%d/%Y",)
+    days: tuple[str, ...] = ()
 
 
 class Region(FrozenSpec):

@@ -54,6 +54,7 @@ def test_placeholders_expand_to_the_layouts_formats() -> None:
         ("summary: ['^(?P<nope>{money})$']", "nope"),
         ("totals: [{name: t, sections: [purchases]}]", "no pattern and no summary group"),
         ("balance: {start: a, add: [b], end: c}", "unknown total"),
+        ("period: {patterns: ['Closing (?P<end>{date})'], days: ['Days: \\d+']}", "days group"),
         ("date_formats: ['%m/%d %H']", "%H"),
         ("colour: blue", "colour"),
     ],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def test_every_line_is_read_exactly_on_the_card_it_is_printed_under(statement: t
     assert doc["issuer"].endswith(stmt.issuer)  # "JPMorgan Chase" is the Chase layout's "Chase"
     assert read_cards(stmt) == truth_cards(doc)
     assert stmt.warnings == ()
-    assert stmt.period_end is not None and stmt.period_end.isoformat() == doc["period"]["end"]
+    assert (stmt.period_start, stmt.period_end) == tuple(date.fromisoformat(doc["period"][k]) for k in ("start", "end"))
 
 
 def test_each_contradicted_printed_figure_is_a_finding_and_a_reconciled_statement_has_none(
