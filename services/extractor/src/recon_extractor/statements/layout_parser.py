@@ -19,7 +19,6 @@ from itertools import pairwise
 
 from recon_contracts.card_numbers import mask_card_numbers
 
-from recon_extractor.amounts import parse_amount
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
 from recon_extractor.statements.columns import reading_order
@@ -33,8 +32,11 @@ from recon_extractor.statements.model import Finding, Statement
 from recon_extractor.statements.printed_totals import (
     PrintedTotal,
     balance_findings,
+    signed_amount,
     statement_totals,
+    summary_row,
     total_findings,
+    total_row,
 )
 from recon_extractor.statements.row_words import clean_words
 
@@ -92,11 +94,11 @@ class LayoutParser:
                 return
         for pattern, total in self.layout.total_rules:
             if m := pattern.search(text):
-                self._total(page, m, total)
+                self._printed(page, m, total)
                 return
         for pattern in self.layout.summary_rules:
             if m := pattern.search(text):
-                self._summary(page, m)
+                self._printed(page, m)
                 return
         if self.section is None or self.section.skip:
             self._close()
@@ -189,7 +191,7 @@ class LayoutParser:
         return True
 
     def _amount(self, printed: str) -> Decimal | None:
-        value = _signed(printed)
+        value = signed_amount(printed)
         if value is not None and self.section is not None and self.section.credits:
             value = -abs(value)
         return value
@@ -210,7 +212,7 @@ class LayoutParser:
         else:
             self.holder = holder
             self.book.holders.setdefault(holder, None)
-        if groups.get("amount") and (amount := _signed(groups["amount"])) is not None:
+        if groups.get("amount") and (amount := signed_amount(groups["amount"])) is not None:
             self.book.totals.append(PrintedTotal(None, m.group(0), amount, spec.total_sections, holder, page))
 
     def _claim(self, holder: HolderKey) -> None:
@@ -222,32 +224,12 @@ class LayoutParser:
         used = {line.holder for line in book.lines}
         book.holders = {key: None for key in (*book.holders, holder) if key in used or key == holder}
 
-    def _total(self, page: int, m: re.Match[str], spec: TotalSpec) -> None:
+    def _printed(self, page: int, m: re.Match[str], spec: TotalSpec | None = None) -> None:
+        """A printed total (`spec`) or a summary row of several, kept to be checked at the end."""
         self._close()
-        amount = _signed(m.group("amount"))
-        if amount is None:
-            self.warnings.append(f"page {page}: unreadable total {m.group(0)!r}")
-            return
-        groups = m.groupdict()
-        holder: tuple[str | None, str | None] | None = None
-        if spec.per_cardholder:
-            holder = (groups.get("name"), groups.get("last4")) if groups.keys() & {"name", "last4"} else self._holder()
-        amount = -amount if spec.negate else amount
-        self.book.totals.append(PrintedTotal(spec, m.group(0), amount, spec.sections, holder, page))
-
-    def _summary(self, page: int, m: re.Match[str]) -> None:
-        """A row printing several totals: each named group is the total of that name."""
-        self._close()
-        for name, printed in m.groupdict().items():
-            spec = self.layout.total_named(name)
-            amount = _signed(printed) if printed else None
-            if amount is None:
-                self.warnings.append(f"page {page}: unreadable {name} in {m.group(0)!r}")
-                continue
-            label = spec.label or name.replace("_", " ")
-            self.book.totals.append(
-                PrintedTotal(spec, label, -amount if spec.negate else amount, spec.sections, None, page)
-            )
+        totals, problems = total_row(spec, m, page, self._holder()) if spec else summary_row(self.layout, m, page)
+        self.book.totals += totals
+        self.warnings += problems
 
     def _close(self) -> None:
         if self.open is not None:
@@ -304,12 +286,3 @@ def _pitch(rows: Sequence[PrintedRow]) -> float:
     """The page's usual distance from one row to the next (the median step between consecutive rows)."""
     steps = sorted(b.bottom - a.bottom for a, b in pairwise(rows) if b.bottom > a.bottom)
     return steps[len(steps) // 2] if steps else 0.0
-
-
-def _signed(printed: str) -> Decimal | None:
-    """A printed amount; a trailing minus (`$2566.65-`, Chase card subtotals) makes it negative."""
-    text = printed.replace("+", "").strip()
-    if text.endswith("-"):
-        value = parse_amount(text[:-1])
-        return None if value is None else -value
-    return parse_amount(text)

@@ -7,12 +7,14 @@ summary printed again on a later page is checked again, with the figures printed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from recon_extractor.amounts import format_money
+from recon_extractor.amounts import format_money, parse_amount
+from recon_extractor.statements.layout import StatementLayout
 from recon_extractor.statements.layout_specs import BalanceSpec, SectionSpec, TotalSpec
 from recon_extractor.statements.model import Finding
 
@@ -39,6 +41,43 @@ class CheckedLine(Protocol):
     def holder(self) -> HolderKey: ...
     @property
     def amount(self) -> Decimal | None: ...
+
+
+def signed_amount(printed: str) -> Decimal | None:
+    """A printed amount; a trailing minus (`$2566.65-`, Chase card subtotals) makes it negative."""
+    text = printed.replace("+", "").strip()
+    if text.endswith("-"):
+        value = parse_amount(text[:-1])
+        return None if value is None else -value
+    return parse_amount(text)
+
+
+def total_row(spec: TotalSpec, m: re.Match[str], page: int, holder: HolderKey) -> tuple[list[PrintedTotal], list[str]]:
+    """The total a row prints (on `holder`'s card when the total is per card and names none), or why not."""
+    amount = signed_amount(m.group("amount"))
+    if amount is None:
+        return [], [f"page {page}: unreadable total {m.group(0)!r}"]
+    groups = m.groupdict()
+    card: tuple[str | None, str | None] | None = None
+    if spec.per_cardholder:
+        card = (groups.get("name"), groups.get("last4")) if groups.keys() & {"name", "last4"} else holder
+    amount = -amount if spec.negate else amount
+    return [PrintedTotal(spec, m.group(0), amount, spec.sections, card, page)], []
+
+
+def summary_row(layout: StatementLayout, m: re.Match[str], page: int) -> tuple[list[PrintedTotal], list[str]]:
+    """The totals a summary row prints, one per named group, and the ones that could not be read."""
+    totals: list[PrintedTotal] = []
+    problems: list[str] = []
+    for name, printed in m.groupdict().items():
+        spec = layout.total_named(name)
+        amount = signed_amount(printed) if printed else None
+        if amount is None:
+            problems.append(f"page {page}: unreadable {name} in {m.group(0)!r}")
+            continue
+        label = spec.label or name.replace("_", " ")
+        totals.append(PrintedTotal(spec, label, -amount if spec.negate else amount, spec.sections, None, page))
+    return totals, problems
 
 
 def name_of(total: PrintedTotal) -> str:
