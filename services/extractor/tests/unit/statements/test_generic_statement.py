@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from recon_extractor.errors import StatementFormatError
 from recon_extractor.statements.generic import FALLBACK_WARNING
 from recon_extractor.statements.reader import read_statement
 
@@ -131,3 +132,13 @@ def test_dates_whose_order_cannot_be_decided_are_read_month_first_and_a_finding_
     assert [ln.transaction_date for ln in stmt.lines] == [date(2025, 1, 2), date(2025, 2, 1)]
     assert [(f.kind, f.page) for f in stmt.findings] == [("date_order", None)]
     assert "day-first or month-first" in stmt.findings[0].message
+
+
+def test_dated_rows_that_cannot_be_placed_in_a_year_fail_the_file_saying_why(tmp_path: Path) -> None:
+    rows = (("12/28", "COFFEE SHOP", "4.50"), ("01/02", "BOOKSHOP", "12.00"))
+    unknown_issuer_statement(tmp_path / "bank.pdf", (rows,), "Thank you for banking with us", None)
+    with pytest.raises(
+        StatementFormatError,
+        match=r"none of its 2 rows that start with a date and end with an amount could be read.*no statement period",
+    ):
+        read_statement(tmp_path / "bank.pdf")
