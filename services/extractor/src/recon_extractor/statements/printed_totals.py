@@ -114,8 +114,10 @@ def total_findings(
         if total.spec is not None and not total.spec.checked:
             continue
         key = holder_for(*total.holder) if total.holder else None
-        if total.holder and key is None:
-            warnings.append(f"page {total.page}: {total.label!r} names a card with no lines")
+        if total.holder and key is None:  # its card's header was never read: its lines are missing or elsewhere
+            if total.amount:
+                text = f"{total.label!r} is printed as {format_money(total.amount)} but no line was read on that card"
+                findings.append(Finding("total_mismatch", f"page {total.page}: {text}", total.page))
             continue
         computed = sum(
             (

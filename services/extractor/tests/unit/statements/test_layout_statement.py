@@ -282,3 +282,29 @@ def test_a_total_the_lines_add_to_another_printed_total_names_it() -> None:
     assert [f.message for f in stmt.findings] == [
         "page 1: 'Charges' is printed as $6.50 but its lines and interest $1.00 add up to $5.50"
     ]
+
+
+def test_a_card_total_naming_a_card_no_line_was_read_on_is_a_finding_unless_it_is_zero() -> None:
+    per_card = {
+        "name": "card",
+        "pattern": r"^Total for card (?P<last4>\d{4}) (?P<amount>{amount})$",
+        "per_cardholder": True,
+    }
+    layout = StatementLayout.model_validate({**LAYOUT.model_dump(), "totals": [per_card]})
+    parser = LayoutParser(layout)
+    parser.feed(
+        1,
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 COFFEE", "4.50"),
+            (104, 36, "Total for card 1234 $4.50"),
+            (116, 36, "Total for card 9999 $7.00"),
+            (128, 36, "Total for card 8888 $0.00"),
+        ),
+    )
+    stmt = parser.finish(1)
+    assert [(f.kind, f.message) for f in stmt.findings] == [
+        ("total_mismatch", "page 1: 'Total for card 9999 $7.00' is printed as $7.00 but no line was read on that card")
+    ]
+    assert stmt.warnings == ()
