@@ -150,12 +150,12 @@ def balance_findings(totals: Sequence[PrintedTotal], spec: BalanceSpec, warnings
     """A finding for every printed copy of the balance equation that does not add up."""
     findings: list[Finding] = []
     for end in [t for t in totals if t.spec is not None and t.spec.name == spec.end and t.holder is None]:
-        terms = [figure(totals, name, end.page) for name in (spec.start, *spec.add)]
-        terms += [t for name in spec.optional if (t := figure(totals, name, end.page))]
-        if any(t is None for t in terms):
-            warnings.append(f"page {end.page}: the balance could not be checked: one of its figures is not printed")
+        needed = {name: figure(totals, name, end.page) for name in (spec.start, *spec.add)}
+        if missing := [name.replace("_", " ") for name, t in needed.items() if t is None]:
+            warnings.append(f"page {end.page}: the balance could not be checked: {', '.join(missing)} not found")
             continue
-        printed = [t for t in terms if t is not None]
+        printed = [t for t in needed.values() if t is not None]
+        printed += [t for name in spec.optional if (t := figure(totals, name, end.page))]
         computed = sum((t.amount for t in printed), ZERO)
         if computed != end.amount:
             sum_text = " + ".join(f"{name_of(t)} {format_money(t.amount)}" for t in printed)

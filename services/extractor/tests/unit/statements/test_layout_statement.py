@@ -277,6 +277,19 @@ def test_a_contradicted_summary_figure_and_a_balance_that_does_not_add_up_are_fi
     ]
 
 
+def test_a_balance_whose_figures_are_not_all_printed_says_which_it_could_not_find() -> None:
+    parser = LayoutParser(SUMMARY_LAYOUT)
+    parser.feed(1, page(*HEADER, (76, 36, "$10.00 - $2.00 + $5.50 = $13.50"), (88, 36, "Purchases")))
+    stmt = parser.finish(1)
+    layout = StatementLayout.model_validate(
+        {**SUMMARY_LAYOUT.model_dump(), "balance": {"start": "previous", "add": ["interest"], "end": "new"}}
+    )
+    parser = LayoutParser(layout)
+    parser.feed(1, page(*HEADER, (76, 36, "$10.00 - $2.00 + $5.50 = $13.50")))
+    assert "page 1: the balance could not be checked: interest not found" in parser.finish(1).warnings
+    assert not any("balance" in w for w in stmt.warnings)
+
+
 def test_a_total_the_lines_add_to_another_printed_total_names_it() -> None:
     stmt = summarised("$10.00 - $2.00 + $6.50 = $14.50", "$10.00 - $2.00 + $5.50 = $13.50")
     assert [f.message for f in stmt.findings] == [
