@@ -5,8 +5,10 @@
 - Words that touch or overlap by a kerning's width are one word: Amex sets names and card numbers in kerned
   pieces, which read `JOSEPH P AULSON` and `7 -730 45` for `JOSEPH PAULSON` and `7-73045`. Text printed
   over other text (a long description running into the amount) overlaps further and stays apart.
-- A run of single letters is letter-spaced text (`C a r d  E n d i n g`): its letters are joined, and a gap
-  clearly wider than the others in the run is the space between two words.
+- A run of single letters set one glyph at a time (no space character between them: the reader saw gaps)
+  is letter-spaced text (`C a r d  E n d i n g`): its letters are joined, and a gap clearly wider than the
+  others in the run is the space between two words. Letters printed with spaces of their own (`U S P S`)
+  stay apart.
 """
 
 from __future__ import annotations
@@ -70,7 +72,11 @@ def _letters_joined(words: list[Word], size: float) -> list[Word]:
     out: list[Word] = []
     run: list[Word] = []
     for word in [*words, None]:
-        if word is not None and len(word.text) == 1 and (not run or word.x0 - run[-1].x1 <= RUN_GAP * size):
+        if (
+            word is not None
+            and len(word.text) == 1
+            and (not run or (word.joined is False and word.x0 - run[-1].x1 <= RUN_GAP * size))
+        ):
             run.append(word)
             continue
         out.extend(_spaced(run) if len(run) >= LETTER_RUN else run)

@@ -6,8 +6,9 @@ from recon_extractor.pdf.glyphs import Word
 from recon_extractor.statements.row_words import clean_words
 
 
-def at(text: str, x0: float, x1: float, top: float = 10.0) -> Word:
-    return Word(text, x0, x1, top, top + 8.0)
+def at(text: str, x0: float, x1: float, top: float = 10.0, joined: bool | None = False) -> Word:
+    """A word; `joined`: a space character of the same text precedes it (False: a gap the reader saw)."""
+    return Word(text, x0, x1, top, top + 8.0, joined)
 
 
 def letters(text: str, x: float, width: float = 4.0, gap: float = 2.0, space: float = 6.0) -> list[Word]:
@@ -53,3 +54,10 @@ def test_letter_spaced_text_reads_as_words_and_a_plain_row_is_untouched() -> Non
     ]
     plain = [at("12/28", 36, 56), at("A", 70, 74), at("B", 78, 82), at("COFFEE", 86, 110), at("4.50", 300, 316)]
     assert texts(plain) == ["12/28", "A", "B", "COFFEE", "4.50"]
+
+
+def test_single_letters_printed_with_spaces_of_their_own_stay_apart() -> None:
+    # "U S P S PO 0545": real space characters between the letters, not a gap between glyphs set one by one.
+    words = [at("U", 36, 40), at("S", 42, 46, joined=True), at("P", 48, 52, joined=True), at("S", 54, 58, joined=True)]
+    words += [at("PO", 60, 70, joined=True), at("0545", 72, 90, joined=True)]
+    assert texts(words) == ["U", "S", "P", "S", "PO", "0545"]
