@@ -61,7 +61,8 @@ def _joined(parts: Sequence[Word]) -> Word:
 def _touching_joined(words: list[Word], size: float) -> list[Word]:
     groups: list[list[Word]] = []
     for word in words:
-        if groups and -KERN * size <= word.x0 - max(w.x1 for w in groups[-1]) <= TOUCH * size:
+        gap = word.x0 - max(w.x1 for w in groups[-1]) if groups else None
+        if gap is not None and word.joined is not True and -KERN * size <= gap <= TOUCH * size:
             groups[-1].append(word)
         else:
             groups.append([word])
