@@ -93,8 +93,8 @@ class ConsumerCardholder:
 
 @dataclass(frozen=True)
 class ConsumerStatement:
-    """A statement as printed: `cycle_*` is the billing cycle, `period_start` None when it is not printed;
-    `misprint` is added to the printed New Balance (a statement whose balance does not add up)."""
+    """A statement as printed: `cycle_*` is the billing cycle; `misprint` is added to the printed New Balance
+    (a statement whose balance does not add up)."""
 
     format: Format
     cycle_start: date
@@ -105,8 +105,9 @@ class ConsumerStatement:
     misprint: Decimal = ZERO
 
     @property
-    def period_start(self) -> date | None:
-        return None if self.format == "amex" else self.cycle_start
+    def period_start(self) -> date:
+        """As a reader should give it: Amex prints no opening date, but the days its period counts."""
+        return self.cycle_start
 
     @property
     def primary(self) -> ConsumerCardholder:
