@@ -115,4 +115,9 @@ def test_changes_list_lines_added_and_removed() -> None:
     first = reconcile([L("l1", "20.00", 5)], [], [])
     second = reconcile([L("l2", "21.00", 5)], [], [], previous=first)
     assert second.changes.added == ("l2",) and second.changes.removed == ("l1",)
-    assert second.changes.newly_missing == ("l2",)
+    # A line new in this run was never complete: it is new, not "newly missing".
+    assert second.changes.newly_missing == ()
+    assert [(c.line_id, c.before, c.after) for c in second.changes.status_changed] == [
+        ("l2", None, "missing_all_receipts"),
+        ("l1", "missing_all_receipts", None),
+    ]

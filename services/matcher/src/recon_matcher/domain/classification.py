@@ -34,13 +34,14 @@ def line_status(
     needs_receipt: bool,
     holder_has_entries: bool,
     coding_fields: Sequence[str],
+    coded_in_full: bool = True,
 ) -> LineStatus:
     if credit:
         return "credit"
     receipt_ok = has_receipt or not needs_receipt
     if not entries and not holder_has_entries and not has_receipt and needs_receipt:
         return "missing_all_receipts"
-    coded = bool(entries) and all(is_coded(e, coding_fields) for e in entries)
+    coded = bool(entries) and coded_in_full and all(is_coded(e, coding_fields) for e in entries)
     if coded and receipt_ok:
         return "complete"
     if coded:

@@ -28,6 +28,7 @@ class RunSides:
     rules: dict[str, LineRules]
     entry_pins: dict[str, list[str]] = field(default_factory=dict)
     receipt_pins: dict[str, str] = field(default_factory=dict)
+    receipts: dict[str, Receipt] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def rules_of(self, line_id: str) -> LineRules:
@@ -73,6 +74,7 @@ def prepare_sides(
         loose=loose,
         who=resolve_identities(lines, entries, directory, s.identity_min_score),
         rules=fold_decisions(decisions, waive_receipt=s.no_receipt_waives_receipt),
+        receipts={r.id: r for r in receipts},
     )
     known_receipts = {r.id for r in receipts}
     for line_id, rules in sides.rules.items():
