@@ -67,7 +67,7 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
         if month.roles[h.name] in ("fixed_receipt", "fixed_coding")
     }
     assert changed == fixed
-    runs = httpx.get(f"{stack.url}/api/sessions/{session_id}/runs").json()
+    runs = httpx.get(f"{stack.url}/api/sessions/{session_id}/runs").json()["items"]
     assert [r["run_number"] for r in runs] == [1, 2]
     assert set(runs[1]["newly_complete"]) == fixed and runs[1]["newly_missing"] == []
     assert _pvault_holders(_pvault(stack, session_id)) == {

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, status
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from recon_contracts.db import ReviewDecisionRow
 from recon_contracts.db.sessions import WORKING_STATUSES
 from recon_contracts.events import ReviewRecorded
@@ -241,9 +241,21 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
     return recorded
 
 
+class RunChange(BaseModel):
+    """One card line whose status a run moved."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    line: uuid.UUID = Field(description="the card line's id")
+    reference: str | None = Field(description="the reference printed on the statement")
+    from_: str | None = Field(alias="from", description="its status before the run; null: new in this run")
+    to: str | None = Field(description="its status after the run; null: no longer in the session")
+
+
 class MatchRun(BaseModel):
     """One matching of the session (the first after upload, then one per new file or review decision) and
-    which card lines it changed: complete now but not before, or missing something now but not before."""
+    which card lines it changed: every status transition, and in short the lines that became complete and those
+    that were complete (or a credit) before and now miss something."""
 
     run_number: int
     created_at: datetime
@@ -252,14 +264,36 @@ class MatchRun(BaseModel):
         "when it prints none)"
     )
     newly_missing: list[str] = Field(description="card lines missing something now that were complete before")
+    changes: list[RunChange] = Field(description="every line whose status changed, new lines included")
 
 
-@router.get("/runs", response_model=list[MatchRun], responses={404: ERRORS[404]})
-async def match_runs(session_id: uuid.UUID, db: DbDep) -> list[MatchRun]:
+class MatchRunPage(BaseModel):
+    items: list[MatchRun]
+    total: int
+    page: int
+    page_size: int
+    has_next: bool
+
+
+@router.get("/runs", response_model=MatchRunPage, responses={404: ERRORS[404]})
+async def match_runs(
+    session_id: uuid.UUID,
+    db: DbDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> MatchRunPage:
     """What each matching run changed, oldest first: after a re-upload, what the new files fixed."""
     if await session_store.get_live_session(db, session_id) is None:
         raise ApiError(404, "session_not_found", f"session {session_id} does not exist or has expired")
-    return [MatchRun.model_validate(run, from_attributes=True) for run in await review_store.match_runs(db, session_id)]
+    runs = await review_store.match_runs(db, session_id)
+    start = (page - 1) * page_size
+    return MatchRunPage(
+        items=[MatchRun.model_validate(run, from_attributes=True) for run in runs[start : start + page_size]],
+        total=len(runs),
+        page=page,
+        page_size=page_size,
+        has_next=start + page_size < len(runs),
+    )
 
 
 @router.get("/audit", response_model=list[AuditEntry], responses={404: ERRORS[404]})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
+CENT = Decimal("0.01")
 EXCEPTION_STATUSES = ("missing_receipt", "missing_coding", "missing_both", "missing_all_receipts")
 STATUS_LABELS = {
     "complete": "Complete",
@@ -16,6 +16,34 @@ STATUS_LABELS = {
     "missing_all_receipts": "Missing All Receipts",
     "credit": "Credit",
 }
+
+
+FLAG_WORDS = {
+    "missing_receipt": "receipts missing",
+    "missing_coding_info": "coding missing",
+    "missing_all_receipts": "no expense report entries",
+}
+OUTCOME_WORDS = {
+    "auto_matched": "Auto-matched",
+    "approved": "Approved",
+    "reassigned": "Reassigned",
+    "waived": "Waived",
+    "split": "Split",
+    "unmatched": "Unmatched",
+}
+
+
+@dataclass(frozen=True)
+class Coding:
+    """One expense entry's coding of (a part of) a card line, at the amount it codes."""
+
+    amount: Decimal
+    purpose: str | None = None
+    gl_account: str | None = None
+    job: str | None = None
+    phase: str | None = None
+    cost_type: str | None = None
+    expense_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,22 @@ class ReportLine:
     cost_type: str | None = None
     card_first_digit: str | None = None
     read_by: str = "text"
+    outcome: str = "unmatched"
+    outcome_by: str | None = None
+    outcome_at: datetime | None = None
+    outcome_reason: str | None = None
+    # What codes the line in the AP import: one part, one per entry of a split, or none.
+    coding: tuple[Coding, ...] = ()
+
+    @property
+    def outcome_words(self) -> str:
+        """'Approved by ana on 2025-04-02 09:30: approved entry of ...'."""
+        words = OUTCOME_WORDS.get(self.outcome, self.outcome)
+        if self.outcome_by:
+            words += f" by {self.outcome_by}"
+        if self.outcome_by and self.outcome_at:
+            words += f" on {self.outcome_at.replace(tzinfo=None).isoformat(sep=' ', timespec='minutes')}"
+        return f"{words}: {self.outcome_reason}" if self.outcome_reason else words
 
     @property
     def status_label(self) -> str:
@@ -72,6 +116,10 @@ class CardholderSummary:
     flags: tuple[str, ...]
     complete: bool
 
+    @property
+    def flag_words(self) -> str:
+        return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in self.flags)
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
@@ -80,6 +128,7 @@ class ReceiptLine:
     date: date | None
     amount: Decimal | None
     matched_reference: str | None
+    source_file: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,16 +143,20 @@ class EntryLine:
     cost_type: str | None
     receipts: int
     matched_reference: str | None
+    purpose: str | None = None
+    source_file: str = ""
 
 
 @dataclass(frozen=True)
 class AuditLine:
+    """One review action in words: what was decided about which line or name, and what it was before."""
+
     at: datetime
     actor: str
     action: str
-    target: str | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    subject: str
+    decision: str
+    before: str
 
 
 @dataclass(frozen=True)
@@ -130,11 +183,19 @@ class ReportSession:
     entries: tuple[EntryLine, ...] = ()
     audit: tuple[AuditLine, ...] = field(default=())
     files: tuple[FileNote, ...] = ()
+    # cardholder -> "imported" or why the AP import keeps them out; lines left out of it for a person to code.
+    ap_verdicts: dict[str, str] = field(default_factory=dict)
+    ap_left_out: tuple[str, ...] = ()
 
 
 def money(value: Decimal | None) -> str:
     """A plain decimal amount with two places (no currency sign), empty when unknown."""
     return "" if value is None else f"{value:.2f}"
+
+
+def dollars(value: Decimal) -> str:
+    """$1,234.50 or -$0.45, for sentences (cells keep their number format)."""
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
 
 
 def masked_card(last4: str | None) -> str:
@@ -151,4 +212,12 @@ def completion_message(session: ReportSession, lines: int, matched: int) -> str:
         message += f"; {failed} file(s) could not be read"
     if warned:
         message += f"; {warned} file(s) with warnings to check (Files sheet)"
+    if session.ap_verdicts:
+        imported = sum(1 for verdict in session.ap_verdicts.values() if verdict == "imported")
+        message += f"; AP import: {imported} of {len(session.ap_verdicts)} cardholders"
+    unknown = sum(1 for verdict in session.ap_verdicts.values() if verdict.startswith("kept out: card network"))
+    if unknown:
+        message += f"; {unknown} cardholder(s) kept out of it: card network unknown (Summary)"
+    if session.ap_left_out:
+        message += f"; {len(session.ap_left_out)} line(s) left out of the AP import to code by hand (Summary)"
     return message
