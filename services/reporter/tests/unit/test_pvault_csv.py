@@ -65,7 +65,7 @@ def test_network_per_card_a_waiver_a_split_and_credits() -> None:
         Coding(Decimal("112.23"), "Dinner", "6300", "24-118", "100", "E", "Meals"),
     )
     lines = [
-        _line("ANA", "40.00", ref="1", digit="4", waiver="no receipt: lost at the pump, waived by bo"),
+        _line("ANA", "40.00", ref="1", digit="4", waiver="no receipt: lost at the pump; waived by bo"),
         _line("ANA", "412.35", ref="2", digit="3", parts=hotel),
         _line("ANA", "-20.00", ref="3", digit="3", parts=(replace(hotel[0], amount=Decimal("-20.00")),)),
         _line("ANA", "-5.00", ref="4", digit="6", parts=()),
@@ -75,7 +75,7 @@ def test_network_per_card_a_waiver_a_split_and_credits() -> None:
     end = b",,,Credit Card,ANA,XXXXXXXXXXXX0028,"
     assert data == HEADER + (
         b"1,2025-03-04,40.00,SHELL OIL129799150,1,2025-03-06,"
-        b'"Fuel for truck 12, Montgomery job (no receipt: lost at the pump, waived by bo)",24-118,100,M,6100,Fuel'
+        b'"Fuel for truck 12, Montgomery job (no receipt: lost at the pump; waived by bo)",24-118,100,M,6100,Fuel'
         + end
         + b"Visa\r\n"
         b"2,2025-03-04,300.12,SHELL OIL129799150,2,2025-03-06,Hotel night 1,24-118,100,E,6200,Lodging"

@@ -167,7 +167,7 @@ def ap_line(line: ReportLine, tax: Decimal | None = None) -> ApLine:
     """A report line as the AP import sees it; complete means its status says so (credits count as complete)."""
     waiver = None
     if line.outcome == "waived":
-        waiver = f"{line.outcome_reason or 'no receipt'}, waived by {line.outcome_by or 'a reviewer'}"
+        waiver = f"{line.outcome_reason or 'no receipt'}; waived by {line.outcome_by or 'a reviewer'}"
     return ApLine(
         cardholder=line.cardholder,
         complete=line.line_status in ("complete", "credit"),

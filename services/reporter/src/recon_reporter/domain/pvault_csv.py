@@ -12,7 +12,7 @@ What goes in, row by row:
   charge refunded in full that nobody claimed with its refund (they cancel out), are left out of the file and
   listed for a person to code by hand; the cardholder's other lines still go in.
 - A waived line (accepted without a receipt) carries its waiver in the Header Description, after the
-  business purpose: "Fuel for truck 12 (no receipt: <reason>, waived by <reviewer>)", so the AP side sees who
+  business purpose: "Fuel for truck 12 (no receipt: <reason>; waived by <reviewer>)", so the AP side sees who
   accepted what and why.
 (The seed, ../shared/seed, names no pvault convention for waivers or credits; these rules are ours.)
 """
