@@ -204,14 +204,9 @@ def masked_card(last4: str | None) -> str:
 
 
 def completion_message(session: ReportSession, lines: int, matched: int) -> str:
-    """The session's last word: how many lines, how many matched, and what in its files needs a look."""
+    """The session's last word: how many lines, how many matched, what the AP import took, and what in its
+    files needs a look."""
     message = f"reports ready: {lines} card lines, {matched} matched"
-    failed = sum(1 for f in session.files if f.status == "failed")
-    warned = len({f.file for f in session.files if f.status != "failed" and f.note})
-    if failed:
-        message += f"; {failed} file(s) could not be read"
-    if warned:
-        message += f"; {warned} file(s) with warnings to check (Files sheet)"
     if session.ap_verdicts:
         imported = sum(1 for verdict in session.ap_verdicts.values() if verdict == "imported")
         message += f"; AP import: {imported} of {len(session.ap_verdicts)} cardholders"
@@ -220,4 +215,10 @@ def completion_message(session: ReportSession, lines: int, matched: int) -> str:
         message += f"; {unknown} cardholder(s) kept out of it: card network unknown (Summary)"
     if session.ap_left_out:
         message += f"; {len(session.ap_left_out)} line(s) left out of the AP import to code by hand (Summary)"
+    failed = sum(1 for f in session.files if f.status == "failed")
+    warned = len({f.file for f in session.files if f.status != "failed" and f.note})
+    if failed:
+        message += f"; {failed} file(s) could not be read"
+    if warned:
+        message += f"; {warned} file(s) with warnings to check (Files sheet)"
     return message
