@@ -151,7 +151,7 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     assert rows[2][23:] == (
         "Auto-matched",
         "matcher",
-        datetime(2025, 4, 1, 8, 0),
+        None,
         "entry of William Burt, 2025-03-04, $36.66, Fuel",
     )
     assert rows[1][23:25] == ("Unmatched", None)

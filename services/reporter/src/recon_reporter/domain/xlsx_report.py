@@ -96,7 +96,8 @@ def line_values(line: ReportLine) -> list[Any]:
         "OCR" if line.read_by == "ocr" else "text",
         OUTCOME_WORDS.get(line.outcome, line.outcome),
         line.outcome_by or ("matcher" if line.outcome == "auto_matched" else None),
-        line.outcome_at.replace(tzinfo=None) if line.outcome_at else None,
+        # A person's decision has a moment worth showing; the matcher's is merely the latest run.
+        line.outcome_at.replace(tzinfo=None) if line.outcome_by and line.outcome_at else None,
         line.outcome_reason,
     ]
 
