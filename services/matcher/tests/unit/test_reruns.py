@@ -88,7 +88,10 @@ def test_decisions_about_vanished_documents_are_reported_not_fatal() -> None:
         decisions=[ReviewDecision("l1", "approve", "gone"), ReviewDecision("nope", "approve", "e1")],
     )
     assert entry_of(rec, "l1") == "e1"
-    assert len(rec.warnings) == 2
+    assert rec.warnings == (
+        "line l1 (SHELL OIL574442211, $20.00): 1 approved entry(ies) no longer in the current expense report",
+        "a decision about a card line no longer in the session is kept but not applied",
+    )
 
 
 def test_late_receipts_make_lines_newly_complete_and_say_so() -> None:
