@@ -19,7 +19,7 @@ from recon_docgen.expense_report import GenExpenseEntry, render_expense_report
 from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 
-from tests.e2e.journeys import upload, wait_status
+from tests.e2e.journeys import follow_events, upload, wait_status
 from tests.e2e.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -221,6 +221,14 @@ def test_the_ap_import_of_a_month_byte_for_byte(stack: Stack, tmp_path: Path) ->
         base, ids["000500003"], {"action": "approve", "expense_entry_id": dinner, "reviewer": "cy"}, stack, session_id
     )
     assert _last_changes(base) == [("000500003", "missing_coding", "complete")]
+    # The matcher's progress message of each re-run says how many lines changed, and how.
+    said = [e["message"].split("; ", 1)[1] for e in follow_events(stack.url, session_id) if "; " in e["message"]]
+    assert [m for m in said if "changed status" in m] == [
+        "1 line(s) changed status: 1 Missing All Receipts → Complete",
+        "1 line(s) changed status: 1 Missing Receipt → Complete",
+        "1 line(s) changed status: 1 Missing Both → Missing Coding",
+        "1 line(s) changed status: 1 Missing Coding → Complete",
+    ]
     runs = httpx.get(f"{base}/runs", params={"page": 2, "page_size": 2}).json()
     assert (runs["total"], runs["page"], [r["run_number"] for r in runs["items"]]) == (5, 2, [3, 4])
     assert runs["items"][0]["newly_complete"] == ["000500002"] and runs["items"][1]["newly_missing"] == []
