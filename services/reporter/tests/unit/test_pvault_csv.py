@@ -102,7 +102,7 @@ def test_one_incomplete_line_removes_the_whole_cardholder() -> None:
     data, result = _write(lines)
     rows = list(csv.reader(io.StringIO(data.decode(), newline="")))[1:]
     assert [row[15] for row in rows] == ["JOSEPHWCORTEZ"]
-    assert result.kept_out == {"WILLIAMBURT": "kept out: 1 line(s) not complete"}
+    assert result.kept_out == {"WILLIAMBURT": "kept out: 1 line(s) not complete or awaiting review"}
 
 
 def test_an_unknown_network_is_never_guessed() -> None:
@@ -112,7 +112,7 @@ def test_an_unknown_network_is_never_guessed() -> None:
     assert data == HEADER
     assert result.kept_out == {
         "ANA": "kept out: card network unknown (card number starting 7)",
-        "BO": "kept out: card network unknown (card number starting none)",
+        "BO": "kept out: card network unknown (card number not printed)",
     }
 
 
@@ -132,3 +132,34 @@ def test_card_vendor_from_first_digit() -> None:
         None,
         None,
     ]
+
+
+def test_a_report_line_under_review_or_waived_as_the_ap_import_sees_it() -> None:
+    from recon_reporter.adapters.report_source import ap_line
+    from recon_reporter.domain.report_rows import ReportLine
+
+    line = ReportLine(
+        cardholder="ANA",
+        employee_id=None,
+        card_last4="0028",
+        transaction_date=date(2025, 3, 4),
+        posted_date=None,
+        reference="1",
+        merchant="SHELL",
+        category=None,
+        amount=Decimal("40.00"),
+        status="matched",
+        receipt_file=None,
+        receipt_vendor=None,
+        receipt_date=None,
+        receipt_amount=None,
+        confidence=1.0,
+        reasons="",
+        line_status="complete",
+        outcome="waived",
+        outcome_by="bo",
+        outcome_reason="no receipt: lost",
+        coding=(FUEL,),
+    )
+    assert ap_line(line).complete and ap_line(line).waiver == "no receipt: lost; waived by bo"
+    assert not ap_line(replace(line, review=True)).complete

@@ -37,6 +37,16 @@ def upgrade() -> None:
         ),
     )
     op.create_check_constraint("outcome", "match_results", f"outcome IN ({OUTCOMES})")
+    # Results matched before this revision: their entry codes them and their status says roughly how they came
+    # about, until the next run of their session writes the full outcome (and a refund's coding).
+    op.execute(
+        "UPDATE match_results SET "
+        "coding_entries = CASE WHEN expense_entry_id IS NULL THEN '[]'::jsonb "
+        "ELSE jsonb_build_array(expense_entry_id::text) END, "
+        "outcome = CASE WHEN match_status = 'approved' THEN 'approved' ELSE 'auto_matched' END, "
+        "outcome_at = created_at, outcome_reason = match_reason "
+        "WHERE expense_entry_id IS NOT NULL OR receipt_id IS NOT NULL"
+    )
     op.add_column(
         "match_runs",
         sa.Column(

@@ -79,6 +79,15 @@ class LineResults:
             refund_of=refund.charge_id if refund else None,
             refunded_by=tuple(self.refunded_by.get(line.id, ())),
             notes=notes,
-            outcome=line_outcome(status, match, rules, st.entries, receipt, notes, self.short.get(line.id)),
+            outcome=line_outcome(
+                status,
+                match,
+                rules,
+                st.entries,
+                receipt,
+                notes,
+                self.short.get(line.id),
+                paired=refund is not None or netted_by is not None,
+            ),
             coding_entry_ids=tuple(e.id for e in self.coding(line)),
         )

@@ -38,8 +38,10 @@ def line_outcome(
     receipt: Receipt | None,
     notes: Sequence[str],
     short_split: str | None,
+    paired: bool = False,
 ) -> LineOutcome:
-    """The outcome of one line from its status, match, the reviewers' rules and the notes on it."""
+    """The outcome of one line from its status, match, the reviewers' rules and the notes on it; `paired` says a
+    credit was paired with the charge it refunds (or a charge with the refund that nets it)."""
     if rules.waiver is not None and status != "credit":
         w = rules.waiver
         return LineOutcome("waived", w.decided_by, w.decided_at, f"no receipt: {rules.no_receipt_reason}")
@@ -52,7 +54,7 @@ def line_outcome(
         return LineOutcome(kind, by, at, f"{kind} {_what(entries, receipt)}" + _short(short_split))
     if match is not None:
         return LineOutcome("auto_matched", reason=f"{_what(entries, receipt)}: " + "; ".join(match.reasons))
-    if status == "credit" and notes:
+    if paired:
         return LineOutcome("auto_matched", reason="; ".join(notes))
     rejected = rules.rejection if rules.no_auto else None
     reason = "; ".join(notes) if notes else "no expense entry or receipt matched"

@@ -164,13 +164,14 @@ async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator
 
 
 def ap_line(line: ReportLine, tax: Decimal | None = None) -> ApLine:
-    """A report line as the AP import sees it; complete means its status says so (credits count as complete)."""
+    """A report line as the AP import sees it: complete when its status says so (credits count as complete) and
+    no reviewer question is open on it, as the cardholder's Complete in the Summary."""
     waiver = None
     if line.outcome == "waived":
         waiver = f"{line.outcome_reason or 'no receipt'}; waived by {line.outcome_by or 'a reviewer'}"
     return ApLine(
         cardholder=line.cardholder,
-        complete=line.line_status in ("complete", "credit"),
+        complete=line.line_status in ("complete", "credit") and not line.review,
         reference=line.reference,
         transaction_date=line.transaction_date,
         posted_date=line.posted_date,

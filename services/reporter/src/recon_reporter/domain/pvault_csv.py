@@ -1,7 +1,8 @@
 """The pvault AP-import CSV: exactly 18 columns, UTF-8, CRLF; a cardholder is imported whole or not at all.
 
 What goes in, row by row:
-- A cardholder is imported only when every line is complete (a credit counts as complete) and the network of
+- A cardholder is imported only when every line is complete (a credit counts as complete) with nothing left for
+  a reviewer (as the Summary's "Complete" column says), and the network of
   every card is known from the card number's first digit (4 Visa, 5 Mastercard, 3 Amex, 6 Discover, per line:
   one person may hold cards of two networks). Any other digit, or none, is never guessed: the cardholder is
   kept out and the verdict says why.
@@ -110,10 +111,13 @@ def holder_verdict(lines: Sequence[ApLine]) -> str:
     """ "imported", or "kept out: ..." naming what stops the cardholder."""
     open_lines = sum(1 for line in lines if not line.complete)
     if open_lines:
-        return f"kept out: {open_lines} line(s) not complete"
-    unknown = sorted({line.card_first_digit or "none" for line in lines if card_vendor(line.card_first_digit) is None})
+        return f"kept out: {open_lines} line(s) not complete or awaiting review"
+    unknown = {line.card_first_digit for line in lines if card_vendor(line.card_first_digit) is None}
     if unknown:
-        return f"{UNKNOWN_NETWORK} (card number starting {', '.join(unknown)})"
+        starts = [f"starting {d}" for d in sorted(d for d in unknown if d)] + (
+            ["not printed"] if None in unknown else []
+        )
+        return f"{UNKNOWN_NETWORK} (card number {' and '.join(starts)})"
     for line in lines:
         if line.parts and sum((p.amount for p in line.parts), Decimal(0)) != line.amount:
             return f"kept out: the coded parts of {line.label} do not add up to it"
