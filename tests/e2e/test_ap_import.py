@@ -245,6 +245,8 @@ def test_the_ap_import_of_a_month_byte_for_byte(stack: Stack, tmp_path: Path) ->
     assert lines["000500001"]["Outcome"] == "Auto-matched"
     entries = _sheet(workbook, "Expense entries")
     assert len(entries) == len(CLAIMS) and {e["Source File"] for e in entries} == {second_pdf.name}
+    receipts = _sheet(workbook, "Receipts")  # the replaced report's attachments stay out
+    assert len(receipts) == sum(c.image for c in CLAIMS) and {r["Source File"] for r in receipts} == {second_pdf.name}
     log = _sheet(workbook, "Review log")
     assert [(r["Who"], r["Action"], r["Line or Name"]) for r in log] == [
         ("ana", "accepted without a receipt", "line 000500002 (HOME DEPOT 4411, $25.00)"),
