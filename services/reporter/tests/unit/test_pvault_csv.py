@@ -102,7 +102,10 @@ def test_one_incomplete_line_removes_the_whole_cardholder() -> None:
     data, result = _write(lines)
     rows = list(csv.reader(io.StringIO(data.decode(), newline="")))[1:]
     assert [row[15] for row in rows] == ["JOSEPHWCORTEZ"]
-    assert result.kept_out == {"WILLIAMBURT": "kept out: 1 line(s) not complete or awaiting review"}
+    assert result.verdicts == {
+        "WILLIAMBURT": "kept out: 1 line(s) not complete or awaiting review",
+        "JOSEPHWCORTEZ": "imported",
+    }
 
 
 def test_an_unknown_network_is_never_guessed() -> None:
@@ -110,7 +113,7 @@ def test_an_unknown_network_is_never_guessed() -> None:
         [_line("ANA", "10.00", digit="4"), _line("ANA", "11.00", digit="7"), _line("BO", "1.00", digit=None)]
     )
     assert data == HEADER
-    assert result.kept_out == {
+    assert result.verdicts == {
         "ANA": "kept out: card network unknown (card number starting 7)",
         "BO": "kept out: card network unknown (card number not printed)",
     }

@@ -28,7 +28,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import IO
 
-from recon_reporter.domain.report_rows import Coding, dollars, money
+from recon_reporter.domain.report_rows import IMPORTED, Coding, dollars, money
 
 PVAULT_COLUMNS = (
     "Transaction ID",
@@ -52,7 +52,6 @@ PVAULT_COLUMNS = (
 )
 CARD_VENDORS = {"3": "Amex", "4": "Visa", "5": "Mastercard", "6": "Discover"}
 PAY_TYPE = "Credit Card"
-IMPORTED = "imported"
 UNKNOWN_NETWORK = "kept out: card network unknown"
 
 
@@ -85,10 +84,6 @@ class ApResult:
     rows: int = 0
     verdicts: dict[str, str] = field(default_factory=dict)
     left_out: list[str] = field(default_factory=list)
-
-    @property
-    def kept_out(self) -> dict[str, str]:
-        return {holder: why for holder, why in self.verdicts.items() if why != IMPORTED}
 
 
 def card_vendor(first_digit: str | None) -> str | None:

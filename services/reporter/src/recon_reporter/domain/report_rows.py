@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 CENT = Decimal("0.01")
+IMPORTED = "imported"  # the AP import's verdict on a cardholder it takes
 EXCEPTION_STATUSES = ("missing_receipt", "missing_coding", "missing_both", "missing_all_receipts")
 STATUS_LABELS = {
     "complete": "Complete",
@@ -82,16 +83,6 @@ class ReportLine:
     outcome_reason: str | None = None
     # What codes the line in the AP import: one part, one per entry of a split, or none.
     coding: tuple[Coding, ...] = ()
-
-    @property
-    def outcome_words(self) -> str:
-        """'Approved by ana on 2025-04-02 09:30: approved entry of ...'."""
-        words = OUTCOME_WORDS.get(self.outcome, self.outcome)
-        if self.outcome_by:
-            words += f" by {self.outcome_by}"
-        if self.outcome_by and self.outcome_at:
-            words += f" on {self.outcome_at.replace(tzinfo=None).isoformat(sep=' ', timespec='minutes')}"
-        return f"{words}: {self.outcome_reason}" if self.outcome_reason else words
 
     @property
     def status_label(self) -> str:
@@ -208,7 +199,7 @@ def completion_message(session: ReportSession, lines: int, matched: int) -> str:
     files needs a look."""
     message = f"reports ready: {lines} card lines, {matched} matched"
     if session.ap_verdicts:
-        imported = sum(1 for verdict in session.ap_verdicts.values() if verdict == "imported")
+        imported = sum(1 for verdict in session.ap_verdicts.values() if verdict == IMPORTED)
         message += f"; AP import: {imported} of {len(session.ap_verdicts)} cardholders"
     unknown = sum(1 for verdict in session.ap_verdicts.values() if verdict.startswith("kept out: card network"))
     if unknown:

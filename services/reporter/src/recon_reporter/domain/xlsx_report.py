@@ -15,7 +15,7 @@ from typing import IO, Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from recon_reporter.domain.report_rows import OUTCOME_WORDS, ReportLine, ReportSession, masked_card
+from recon_reporter.domain.report_rows import IMPORTED, OUTCOME_WORDS, ReportLine, ReportSession, masked_card
 from recon_reporter.domain.xlsx_session_sheets import entries_sheet, files_sheet, receipts_sheet, review_log_sheet
 from recon_reporter.domain.xlsx_sheet import CURRENCY, DATE, DATETIME, Columns, Sheet
 
@@ -113,7 +113,7 @@ def _summary(wb: Workbook, session: ReportSession, lines: int, exceptions: int) 
     sheet.append(["Exceptions", exceptions])
     complete = sum(1 for c in session.cardholders if c.complete)
     sheet.append(["Cardholders complete", f"{complete} of {len(session.cardholders)}"])
-    imported = sum(1 for v in session.ap_verdicts.values() if v == "imported")
+    imported = sum(1 for v in session.ap_verdicts.values() if v == IMPORTED)
     sheet.append(["AP import", f"{imported} of {len(session.ap_verdicts)} cardholders"])
     sheet.append([])
     sheet.header()
