@@ -242,3 +242,10 @@ def test_the_completion_message_points_at_files_to_check() -> None:
         "1 cardholder(s) kept out of it: card network unknown (Summary); "
         "1 line(s) left out of the AP import to code by hand (Summary)"
     )
+
+
+def test_flags_in_words_say_why_a_cardholder_without_gaps_is_incomplete() -> None:
+    reviewed = replace(SESSION.cardholders[0], flags=(), complete=False)
+    assert reviewed.flag_words == "lines awaiting review"
+    assert SESSION.cardholders[0].flag_words == ""
+    assert SESSION.cardholders[2].flag_words == "receipts missing, coding missing"

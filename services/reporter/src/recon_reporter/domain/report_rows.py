@@ -109,6 +109,9 @@ class CardholderSummary:
 
     @property
     def flag_words(self) -> str:
+        """The flags in words; an incomplete cardholder with every line complete has lines awaiting review."""
+        if not self.flags and not self.complete:
+            return "lines awaiting review"
         return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in self.flags)
 
 
