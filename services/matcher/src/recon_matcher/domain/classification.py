@@ -1,7 +1,8 @@
 """The completeness rule per card line and the per-cardholder summary the finance team reads.
 
-Complete = a matched expense entry carrying every configured coding field, and a receipt (attached to the
-entry, matched loose, or waived by a reviewer). A cardholder with card lines and no expense entries at all is
+Complete = a matched expense entry carrying every configured coding field (for a charge split over several
+entries, every part coded and the parts summing exactly to the charge), and a receipt (attached to the entry,
+matched loose, or waived by a reviewer). A cardholder with card lines and no expense entries at all is
 "missing all receipts". Credits, and charges refunded in full that nobody claimed, are never missing.
 """
 
