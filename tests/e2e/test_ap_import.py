@@ -16,6 +16,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 from recon_docgen.expense_report import GenExpenseEntry, render_expense_report
+from recon_docgen.month_documents import receipt_image
 from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 
@@ -97,18 +98,6 @@ CLAIMS = (
 WAIVER = "receipt lost at the store"
 
 
-def _receipt_image(folder: Path, line: GenLine) -> str:
-    from PIL import Image, ImageDraw
-
-    path = folder / f"receipt-{line.reference}.jpg"
-    img = Image.new("L", (300, 260), 250)
-    draw = ImageDraw.Draw(img)
-    for row, text in enumerate((line.merchant, f"DATE {line.transaction_date:%m/%d/%Y}", f"TOTAL {line.net}")):
-        draw.text((20, 30 + 50 * row), text, fill=20)
-    img.save(path, format="JPEG", quality=70)
-    return str(path)
-
-
 def _entries(claims: tuple[Claim, ...], folder: Path) -> list[GenExpenseEntry]:
     return [
         GenExpenseEntry(
@@ -123,7 +112,7 @@ def _entries(claims: tuple[Claim, ...], folder: Path) -> list[GenExpenseEntry]:
             job=c.job,
             phase="100",
             cost_type="M",
-            images=(_receipt_image(folder, c.line),) if c.image else (),
+            images=(receipt_image(folder, c.line),) if c.image else (),
         )
         for c in claims
     ]
