@@ -90,7 +90,7 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
                     merchant_category=line.category,
                     description=line.description,
                     card_last_four=holder.card_last4,
-                    card_first_digit=statement.card_first_digit,
+                    card_first_digit=holder.card_first_digit,
                     reference_number=line.reference,
                     is_credit=line.amount < 0,
                     read_by=statement.read_by(line),
@@ -121,6 +121,9 @@ def receipt_rows(event: FileUploaded, reads: Sequence[ReceiptRead]) -> list[Rece
         row = receipt_row(event, read.fields)
         row.page = read.page
         row.image_sha256 = read.image_sha256
+        # The recogniser's confidence, None for a text layer (read in full, nothing guessed).
+        row.ocr_confidence = read.ocr_confidence
+        row.extracted_data = {**row.extracted_data, "read_by": read.source}
         if len(reads) > 1:
             row.file_name = f"{event.filename} p.{read.page}"
         rows.append(row)

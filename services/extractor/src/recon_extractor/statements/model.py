@@ -58,6 +58,8 @@ class Cardholder:
     employee_id: str | None
     card_last4: str | None
     lines: tuple[CardLine, ...]
+    # The card number's first digit names this card's network (4 Visa, 5 Mastercard, ...); the rest is never kept.
+    card_first_digit: str | None = None
 
 
 FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch", "date_order"]
@@ -89,8 +91,6 @@ class Statement:
     cardholders: tuple[Cardholder, ...]
     totals: dict[str, Decimal]
     warnings: tuple[str, ...]
-    # The card number's first digit names the network (4 Visa, 5 Mastercard, ...); the rest is never kept.
-    card_first_digit: str | None = None
     # Pages read by OCR (no text layer): their lines are less certain than printed text and say so.
     ocr_pages: frozenset[int] = frozenset()
     findings: tuple[Finding, ...] = ()
