@@ -75,14 +75,17 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise UnreadableDocumentError(f"cannot open workbook {path.name}: {exc}") from exc
-    try:
-        yield from (list(row) for row in wb.worksheets[0].iter_rows(values_only=True))
-    finally:
-        wb.close()
+    # Opened as a file object: openpyxl refuses a path without an .xlsx suffix, and the blob store names an
+    # upload by its id (the bytes already said it is a workbook).
+    with path.open("rb") as fh:
+        try:
+            wb = load_workbook(fh, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+            raise UnreadableDocumentError(f"cannot open workbook {path.name}: {exc}") from exc
+        try:
+            yield from (list(row) for row in wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
 
 
 def _rows(path: Path) -> Iterator[list[Any]]:
