@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from recon_contracts.blobstore import BlobTooLargeError, BlobWriter, LocalBlobStore, StoredBlob
+from recon_contracts.card_numbers import mask_card_numbers
 
 from recon_gateway.domain.file_types import SNIFF_BYTES, ZIP, detect_file_type, zip_file_type
 
@@ -232,5 +233,5 @@ class StreamingUpload:
 
 
 def _safe_name(name: str) -> str:
-    """The file's own name without any client path, bounded in length."""
-    return (name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "unnamed")[:255]
+    """The file's own name without any client path, bounded in length, a card number in it masked."""
+    return mask_card_numbers(name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "unnamed")[:255]
