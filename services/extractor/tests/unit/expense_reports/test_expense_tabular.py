@@ -118,7 +118,7 @@ def test_bad_files_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocumentError, match="neither UTF-8 text nor a workbook"):
         parse_expense_table(tmp_path / "latin1.csv")
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(UnreadableDocumentError, match="cannot open workbook"):
+    with pytest.raises(UnreadableDocumentError, match="cannot open the workbook"):
         parse_expense_table(tmp_path / "broken.xlsx")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(UnreadableDocumentError, match=r"legacy \.xls"):
