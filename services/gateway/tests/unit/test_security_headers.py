@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
+from pydantic import ValidationError
 from recon_gateway.api.security_headers import SANDBOX, SecurityHeaders, TrustedHosts
+from recon_gateway.settings import GatewaySettings
 
 
 def _app() -> FastAPI:
@@ -52,3 +55,13 @@ async def test_an_unknown_host_is_refused_but_the_health_probe_is_not() -> None:
     assert refused.headers["x-content-type-options"] == "nosniff"
     assert (await _get("/api/sessions", host="127.0.0.1:8000")).status_code == 200
     assert (await _get("/api/health", host="10.1.2.3:8000")).status_code == 200
+
+
+def test_production_must_name_its_hosts() -> None:
+    real_db = "postgresql+asyncpg://recon:s3cret-value@db:5432/recon"
+    for hosts in ({}, {"allowed_hosts": ["*"]}):
+        with pytest.raises(ValidationError, match="set ALLOWED_HOSTS"):
+            GatewaySettings(environment="production", database_url=real_db, **hosts)
+    named = GatewaySettings(environment="production", database_url=real_db, allowed_hosts=["recon.example.com"])
+    assert named.allowed_hosts == ["recon.example.com"]
+    assert GatewaySettings().allowed_hosts == ["localhost", "127.0.0.1", "::1"]
