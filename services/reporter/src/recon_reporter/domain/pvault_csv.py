@@ -16,6 +16,14 @@ What goes in, row by row:
   business purpose: "Fuel for truck 12 (no receipt: <reason>; waived by <reviewer>)", so the AP side sees who
   accepted what and why.
 (The seed, ../shared/seed, names no pvault convention for waivers or credits; these rules are ours.)
+
+Safe cells: every text column (the merchant, the purpose, the coding, the cardholder, the reference) goes
+through `safe_cells.csv_cell`, so a value starting with `=`, `+`, `-`, `@`, a tab or a carriage return arrives
+with a leading `'` and never runs as a formula when the file is opened in a spreadsheet; control characters are
+removed and line breaks folded into spaces (one record per line). The exceptions are the columns the import
+reads as numbers or dates, which the reporter formats itself: Transaction Amount and Tax stay plain decimals
+(a credit is `-20.00`, and a `'` would make the import refuse it), and the dates stay ISO. A coding value that
+had to be prefixed is not a code of the AP chart, so the import refuses it by name rather than booking it.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from itertools import groupby
 from typing import IO
 
 from recon_reporter.domain.report_rows import IMPORTED, Coding, dollars, money
+from recon_reporter.domain.safe_cells import csv_cell
 
 PVAULT_COLUMNS = (
     "Transaction ID",
@@ -119,28 +128,34 @@ def holder_verdict(lines: Sequence[ApLine]) -> str:
     return IMPORTED
 
 
+def _text(value: str | None) -> str:
+    """A text column: line breaks folded (one record per line), then made safe for a spreadsheet."""
+    value = value or ""
+    return csv_cell(" ".join(value.split()) if "\n" in value or "\r" in value else value)
+
+
 def _rows(line: ApLine) -> Iterator[Sequence[str]]:
     for part in line.parts:
         purpose = part.purpose or ""
         if line.waiver:
             purpose = f"{purpose} ({line.waiver})" if purpose else line.waiver
         yield (
-            line.reference or "",
+            _text(line.reference),
             line.transaction_date.isoformat(),
             money(part.amount),
-            line.merchant,
-            line.reference or "",
+            _text(line.merchant),
+            _text(line.reference),
             (line.posted_date or line.transaction_date).isoformat(),
-            purpose,
-            part.job or "",
-            part.phase or "",
-            part.cost_type or "",
-            part.gl_account or "",
-            part.expense_type or "",
+            _text(purpose),
+            _text(part.job),
+            _text(part.phase),
+            _text(part.cost_type),
+            _text(part.gl_account),
+            _text(part.expense_type),
             "",
             money(line.tax) if line.tax is not None else "",
             PAY_TYPE,
-            line.cardholder,
+            _text(line.cardholder),
             masked_number(line.card_last4),
             card_vendor(line.card_first_digit) or "",
         )
@@ -163,7 +178,6 @@ def write_pvault_csv(lines: Iterable[ApLine], out: IO[str]) -> ApResult:
             if (why := _left_out(line)) is not None:
                 result.left_out.append(f"{holder}: {why}")
             for row in _rows(line):
-                # Embedded newlines in free text would break the one-record-per-line import.
-                writer.writerow([" ".join(v.split()) if "\n" in v or "\r" in v else v for v in row])
+                writer.writerow(row)
                 result.rows += 1
     return result

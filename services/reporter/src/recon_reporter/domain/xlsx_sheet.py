@@ -1,4 +1,8 @@
-"""A write-only XLSX sheet with a bold frozen header, column widths, number formats and a header filter."""
+"""A write-only XLSX sheet with a bold frozen header, column widths, number formats and a header filter.
+
+Every text value is cleaned (`safe_cells.clean_text`) and written as a string cell: openpyxl would otherwise
+store text starting with `=` as a live formula and `#N/A` as an error (see `safe_cells`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,11 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from recon_reporter.domain.safe_cells import clean_text
 
 CURRENCY = '"$"#,##0.00;[Red]-"$"#,##0.00'
 DATE = "yyyy-mm-dd"
@@ -44,14 +51,20 @@ class Sheet:
         for index, value in enumerate(values):
             if isinstance(value, Decimal):
                 value = float(value)
+            elif isinstance(value, str):
+                value = clean_text(value)
             fmt = self.columns[index][2] if index < len(self.columns) and value is not None else None
-            if fmt is None and fill is None and font is None:
+            literal = isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES)
+            if fmt is None and fill is None and font is None and not literal:
                 row.append(value)
                 continue
             cell = WriteOnlyCell(self.ws, value=value)
-            # Assigning a style looks it up in the workbook's registry on every cell; copying the style
-            # array of a template cell styled once is the same result at a fraction of the cost.
-            cell._style = copy(self._template(fmt, fill, font)._style)  # type: ignore[attr-defined]
+            if literal:
+                cell.data_type = "s"
+            if fmt is not None or fill is not None or font is not None:
+                # Assigning a style looks it up in the workbook's registry on every cell; copying the style
+                # array of a template cell styled once is the same result at a fraction of the cost.
+                cell._style = copy(self._template(fmt, fill, font)._style)  # type: ignore[attr-defined]
             row.append(cell)
         self.ws.append(row)
         self.rows += 1
