@@ -22,6 +22,7 @@ function line(holder: string, amount: string, status: LineStatus, extra: Partial
     entry: null,
     receipt: null,
     decision: null,
+    outcome: null,
     ...extra,
   };
 }

@@ -30,6 +30,15 @@ describe("errors in plain words", () => {
     expect(failure.sentence).toMatch(/^No file was accepted: memo\.docx: a Word document, not a spreadsheet\. Check the files/);
   });
 
+  it("say how to send an upload the gateway refused whole", async () => {
+    const failure = await failureFromResponse(
+      json(413, { error: { code: "upload_too_large", message: "more than 100 files in one upload; send at most 100" } }),
+    );
+    expect(failure.sentence).toBe(
+      "More than 100 files in one upload; send at most 100. Send the files in smaller groups: start with the card report, then add the rest to the reconciliation.",
+    );
+  });
+
   it("word failures without a body: too large, signed out, server errors with their reference", async () => {
     expect((await failureFromResponse(new Response("<html>", { status: 413 }))).sentence).toBe(
       "The upload is larger than the server accepts. Split the file or compress its images, then upload it again.",

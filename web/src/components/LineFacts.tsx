@@ -17,7 +17,8 @@ function Pairs({ items }: { items: [string, string | null | undefined][] }) {
 }
 
 export function CardLineFacts({ line }: { line: CardLine }) {
-  const outcome = line.outcome ? OUTCOME_WORDS[line.outcome] ?? line.outcome : null;
+  const o = line.outcome;
+  const outcome = o ? `${OUTCOME_WORDS[o.kind] ?? o.kind}${o.by ? ` by ${o.by}` : ""}${o.at ? `, ${formatMoment(o.at)}` : ""}` : null;
   return (
     <Pairs
       items={[
@@ -30,8 +31,8 @@ export function CardLineFacts({ line }: { line: CardLine }) {
         ["Read", line.read_by === "ocr" ? "by OCR from a scan: check it against the statement" : "from the statement's text"],
         ["Status", LINE_STATUS_WORDS[line.line_status ?? ""] ?? "Not matched yet"],
         ["Confidence", line.confidence == null ? null : `${Math.round(line.confidence * 100)}%`],
-        ["Outcome", outcome ? `${outcome}${line.outcome_by ? ` by ${line.outcome_by}` : ""}${line.outcome_at ? `, ${formatMoment(line.outcome_at)}` : ""}` : null],
-        ["Why", line.outcome_reason ?? line.decision?.reason],
+        ["Outcome", outcome],
+        ["Why", o?.reason ?? line.decision?.reason],
       ]}
     />
   );

@@ -1,11 +1,37 @@
 import type { CardLine, MatchRun } from "@/lib/api";
 import { formatMoment } from "@/lib/dates";
-import { formatAmount } from "@/lib/money";
+import { describeLine, transition, transitionCounts } from "@/lib/runChanges";
 
-function describe(reference: string, lines: CardLine[]): string {
-  const line = lines.find((l) => l.reference === reference || l.id === reference);
-  if (!line) return reference;
-  return `${line.cardholder?.name ?? "?"}: ${line.merchant}, ${formatAmount(line.amount)} (${reference})`;
+function Lines({ keys, lines }: { keys: string[]; lines: CardLine[] }) {
+  return (
+    <ul>
+      {keys.map((k) => (
+        <li key={k}>{describeLine(k, lines)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every status move of a run: counted by kind, then line by line (folded: a first run moves every line). */
+function EveryChange({ run, lines }: { run: MatchRun; lines: CardLine[] }) {
+  if (run.changes.length === 0) return null;
+  return (
+    <details>
+      <summary>
+        Every status change ({run.changes.length}):{" "}
+        {transitionCounts(run.changes)
+          .map((t) => `${t.count} × ${t.words}`)
+          .join("; ")}
+      </summary>
+      <ul data-testid="run-change">
+        {run.changes.map((c) => (
+          <li key={c.line}>
+            {describeLine(c.line, lines)}: {transition(c)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 /** What each matching run changed: lines complete now that were not, and lines missing something now. */
@@ -19,29 +45,22 @@ export function RunsList({ runs, lines }: { runs: MatchRun[]; lines: CardLine[] 
             Run {run.run_number}, {formatMoment(run.created_at)}
             {run.run_number === 1 ? " (first matching)" : ""}
           </h3>
-          {run.run_number > 1 && run.newly_complete.length === 0 && run.newly_missing.length === 0 && <p>No line changed.</p>}
+          {run.run_number > 1 && run.changes.length === 0 && <p>No line changed.</p>}
           {run.run_number > 1 && run.newly_complete.length > 0 && (
             <>
               <p>
                 <strong>{run.newly_complete.length} now complete:</strong>
               </p>
-              <ul>
-                {run.newly_complete.map((r) => (
-                  <li key={r}>{describe(r, lines)}</li>
-                ))}
-              </ul>
+              <Lines keys={run.newly_complete} lines={lines} />
             </>
           )}
           {run.newly_missing.length > 0 && (
             <>
               <p className="error">{run.newly_missing.length} now missing something:</p>
-              <ul>
-                {run.newly_missing.map((r) => (
-                  <li key={r}>{describe(r, lines)}</li>
-                ))}
-              </ul>
+              <Lines keys={run.newly_missing} lines={lines} />
             </>
           )}
+          <EveryChange run={run} lines={lines} />
         </li>
       ))}
     </ol>

@@ -46,7 +46,8 @@ export interface Session {
 }
 
 export interface Finding {
-  kind: "unread_row" | "total_mismatch" | "balance_mismatch";
+  /** unread_row, total_mismatch, balance_mismatch, unconfirmed_rows, date_order, … (the readers may add kinds) */
+  kind: string;
   message: string;
   page: number | null;
 }
@@ -120,10 +121,16 @@ export interface CardLine {
   entry: EntryRef | null;
   receipt: ReceiptRef | null;
   decision: { action: string; decided_by: string; decided_at: string; reason: string | null } | null;
-  outcome?: string | null;
-  outcome_by?: string | null;
-  outcome_at?: string | null;
-  outcome_reason?: string | null;
+  /** how the line was settled; null until the session has been matched */
+  outcome: Outcome | null;
+}
+
+export interface Outcome {
+  kind: "auto_matched" | "approved" | "reassigned" | "waived" | "split" | "unmatched";
+  /** the reviewer, or null for the matcher */
+  by: string | null;
+  at: string | null;
+  reason: string | null;
 }
 
 export interface LineRef {
@@ -180,6 +187,8 @@ export interface MatchRun {
   created_at: string;
   newly_complete: string[];
   newly_missing: string[];
+  /** every line whose status the run moved; `from` null: new in this run, `to` null: no longer in the session */
+  changes: { line: string; reference: string | null; from: LineStatus | null; to: LineStatus | null }[];
 }
 
 export interface AuditEntry {

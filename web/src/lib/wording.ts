@@ -28,6 +28,8 @@ const NEXT_STEPS: Record<string, string> = {
   no_files_accepted: "Check the files: PDF, JPEG, PNG, HEIC, CSV or XLSX, each under the size limit.",
   malformed_upload: "Try the upload again; if it keeps failing, send the file to IT.",
   file_too_large: "Split the file or compress its images, then upload it again.",
+  upload_too_large: "Send the files in smaller groups: start with the card report, then add the rest to the reconciliation.",
+  nothing_to_approve: "Reassign the line to an expense entry or a receipt, or mark it “no receipt” with a reason.",
   already_backed: "Choose another entry or receipt, or first change the line that uses it.",
   not_in_session: "Reload the page: the choice no longer belongs to this reconciliation.",
   invalid_request: "Check what you entered and try again.",
