@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { acceptingDecisions, describeSuggestion } from "@/lib/suggestions";
 
 describe("accepting a suggestion", () => {
-  it("splits one charge over its entries, the receipt on the first part, under one label", () => {
+  // The matcher folds a line's decisions in order: reassign replaces its pins, approve adds to them. So the first
+  // part replaces whatever the line held and the others join it; all reassigns would keep only the last part.
+  it("splits one charge over its entries (the first replaces, the rest add), the receipt on the first part, under one label", () => {
     const s = { kind: "line_split_over_entries", lines: ["L"], entries: ["E1", "E2"], receipts: ["R"], reasons: ["60.00 + 40.00 = 100.00"] };
     expect(acceptingDecisions(s, "x")).toEqual([
       { transaction_id: "L", action: "reassign", expense_entry_id: "E1", receipt_id: "R", split: "x" },
-      { transaction_id: "L", action: "reassign", expense_entry_id: "E2", split: "x" },
+      { transaction_id: "L", action: "approve", expense_entry_id: "E2", split: "x" },
     ]);
     expect(describeSuggestion(s)).toBe("This charge is split over 2 expense entries: 60.00 + 40.00 = 100.00");
   });

@@ -11,7 +11,7 @@ export interface Suggestion {
 
 export interface BatchDecision {
   transaction_id: string;
-  action: "reassign";
+  action: "reassign" | "approve";
   expense_entry_id?: string;
   receipt_id?: string;
   split: string;
@@ -22,9 +22,10 @@ export function acceptingDecisions(s: Suggestion, label: string): BatchDecision[
   const only = (ids: string[]) => (ids.length === 1 ? ids[0] : undefined);
   if (s.kind === "line_split_over_entries" && s.lines.length === 1 && s.entries.length >= 2) {
     const line = s.lines[0]!;
+    // the matcher folds a line's decisions in order: reassign replaces its pins, approve adds to them
     return s.entries.map((entry, i) => ({
       transaction_id: line,
-      action: "reassign",
+      action: i === 0 ? "reassign" : "approve",
       expense_entry_id: entry,
       ...(i === 0 && only(s.receipts) ? { receipt_id: only(s.receipts) } : {}),
       split: label,
