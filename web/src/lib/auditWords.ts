@@ -11,6 +11,9 @@ const ACTIONS: Record<string, string> = {
   "findings.accept": "accepted the findings of",
 };
 
+// A split's parts are recorded as a reassign (the first, replacing the line's match) and approvals (joining it).
+const SPLIT_PART = "accepted a part of the split charge";
+
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value : null;
 }
@@ -29,7 +32,8 @@ function subject(entry: AuditEntry, lineName: (id: string) => string | null): st
 
 /** `lineName` names a card line by its id (cardholder, merchant, amount), or null when it is not known. */
 export function auditSentence(entry: AuditEntry, lineName: (id: string) => string | null = () => null): string {
-  const verb = ACTIONS[entry.action] ?? entry.action.replace(/[._]/g, " ");
+  const split = entry.target_type === "card_line" && text(entry.after?.split_id) !== null;
+  const verb = split ? SPLIT_PART : (ACTIONS[entry.action] ?? entry.action.replace(/[._]/g, " "));
   const reason = text(entry.after?.reason);
   return `${entry.actor} ${verb} ${subject(entry, lineName)}${reason ? `: “${reason}”` : ""}`;
 }
