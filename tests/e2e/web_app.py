@@ -10,6 +10,8 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -17,7 +19,8 @@ from recon_docgen.bad_inputs import build_pdf
 from recon_docgen.expense_report import render_expense_report
 from recon_docgen.month_documents import make_month_documents
 from recon_docgen.receipt_pdf import render_receipt
-from recon_docgen.scenario import receipt_for
+from recon_docgen.scenario import make_statement, receipt_for
+from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 
 WEB = Path(__file__).resolve().parents[2] / "web"
@@ -98,23 +101,40 @@ def padded_pdf(path: Path, size: int) -> None:
     )
 
 
+@dataclass(frozen=True)
+class ContradictedTotals(GenStatement):
+    """A statement whose printed Report Totals claims ten dollars more than its lines (a finding)."""
+
+    @property
+    def net(self) -> Decimal:
+        return super().net + Decimal("10.00")
+
+
+def contradicted_statement(path: Path, seed: int) -> None:
+    truth = make_statement(seed, cardholders=2)
+    render_wex_statement(ContradictedTotals(**{f.name: getattr(truth, f.name) for f in fields(truth)}), path)
+
+
 def write_month(folder: Path, seed: int) -> Path:
-    """The month the browser uploads (statement, first and completed expense reports, a loose receipt and a
-    50 MB file) and what the tests expect of it, as month.json."""
+    """The month the browser uploads (statement, first and completed expense reports, a loose receipt, a late
+    receipt, a 50 MB file and another month's statement whose totals its lines contradict) and what the tests
+    expect of it, as month.json."""
     month = make_month_documents(seed, folder / "img", cardholders=6)  # one of each role, a split too
     files = {name: folder / f"{name}.pdf" for name in ("card-statement", "expenses", "expenses-completed", "large")}
     render_wex_statement(month.statement, files["card-statement"])
     render_expense_report(list(month.first_entries), files["expenses"])
     render_expense_report(list(month.completed_entries), files["expenses-completed"])
     padded_pdf(files["large"], 50 * 1024 * 1024)
+    contradicted_statement(folder / "contradicted-statement.pdf", seed + 1)
     receipt = folder / "loose-receipt.pdf"
     render_receipt(receipt_for(month.statement.lines[0], seed), receipt)
     by_role = {role: name for name, role in month.roles.items()}
-    fixed = [
-        month.gap_line(holder).reference
-        for holder in month.statement.cardholders
-        if month.roles[holder.name] in ("fixed_receipt", "fixed_coding")
-    ]
+    # the receipt the first expense report lacks, brought late on its own
+    late_line = month.gap_line(next(h for h in month.statement.cardholders if h.name == by_role["fixed_receipt"]))
+    late_receipt = folder / f"late-receipt-{late_line.reference}.pdf"
+    render_receipt(receipt_for(late_line, seed), late_receipt)
+    holders = month.statement.cardholders
+    coded_late = [month.gap_line(h).reference for h in holders if month.roles[h.name] == "fixed_coding"]
     (folder / "downloads").mkdir()
     facts = {
         "statement": str(files["card-statement"]),
@@ -122,8 +142,11 @@ def write_month(folder: Path, seed: int) -> Path:
         "completed": str(files["expenses-completed"]),
         "large": str(files["large"]),
         "receipt": str(receipt),
+        "late_receipt": str(late_receipt),
+        "late_receipt_reference": late_line.reference,
+        "contradicted": str(folder / "contradicted-statement.pdf"),
         "holders": by_role,
-        "fixed_references": sorted(fixed),
+        "coded_late_references": sorted(coded_late),
         "lines": len(month.statement.lines),
         "download_dir": str(folder / "downloads"),
     }

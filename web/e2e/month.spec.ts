@@ -130,8 +130,8 @@ test("accepts a suggested split, approves and rejects matches from the keyboard;
   await page.goto(`${sessionUrl}/audit`);
   const audit = page.getByTestId("audit-row");
   await expect(audit).toHaveCount(4); // the split is two decisions, one per expense entry
-  await expect(audit.nth(0)).toContainText(`${REVIEWER} reassigned ${m.holders.split}`);
-  await expect(audit.nth(1)).toContainText(`${REVIEWER} reassigned ${m.holders.split}`);
+  await expect(audit.nth(0)).toContainText(`${REVIEWER} accepted a part of the split charge ${m.holders.split}`);
+  await expect(audit.nth(1)).toContainText(`${REVIEWER} accepted a part of the split charge ${m.holders.split}`);
   await expect(audit.nth(2)).toContainText(`${REVIEWER} approved the match of ${m.holders.complete}`);
   await expect(audit.nth(3)).toContainText(`${REVIEWER} rejected the match of ${m.holders.still_missing}`);
   await capture(page, "audit-log");
@@ -142,14 +142,29 @@ test("accepts a suggested split, approves and rejects matches from the keyboard;
   await expect(splitRow.locator(".badge")).toHaveText("Complete");
 });
 
-test("adds the completed expense report late and shows what changed", async ({ page }) => {
-  await page.goto(`${sessionUrl}/changes`);
-  await page.getByLabel("Choose expense report files").setInputFiles(m.completed);
+/** Add files on the changes page and wait for the run they start; returns that run's entry. */
+async function addLate(page: Page, label: string, file: string) {
+  const runs = page.getByTestId("run");
+  const before = await runs.count();
+  await page.getByLabel(label).setInputFiles(file);
   await page.getByRole("button", { name: "Add files and match again" }).click();
-  await expect(page.getByText("The new files were read and the month matched again")).toBeVisible({ timeout: 180_000 });
-  const latest = page.getByTestId("run").first();
-  await expect(latest).toContainText(`${m.fixed_references.length} now complete`);
-  for (const reference of m.fixed_references) await expect(latest).toContainText(reference);
+  await expect(runs).toHaveCount(before + 1, { timeout: 180_000 });
+  await expect(page.getByText("The new files were read and the month matched again")).toBeVisible();
+  return runs.first();
+}
+
+test("adds a late receipt, then the completed expense report, and shows what each changed", async ({ page }) => {
+  await page.goto(`${sessionUrl}/changes`);
+  await expect(page.getByTestId("run").first()).toBeVisible();
+  const receiptRun = await addLate(page, "Choose receipts files", m.late_receipt);
+  await expect(receiptRun).toContainText("1 now complete");
+  await expect(receiptRun).toContainText(m.late_receipt_reference);
+  await expect(receiptRun).toContainText(/Every status change \(1\): 1 × Missing receipt → Complete/);
+
+  const reportRun = await addLate(page, "Choose expense report files", m.completed);
+  await expect(reportRun).toContainText(`${m.coded_late_references.length} now complete`);
+  for (const reference of m.coded_late_references) await expect(reportRun).toContainText(reference);
+  await expect(reportRun).toContainText(/× Missing coding → Complete/);
   await capture(page, "late-receipts-and-changes");
 });
 

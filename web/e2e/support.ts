@@ -12,8 +12,11 @@ export interface Month {
   completed: string;
   large: string;
   receipt: string;
+  late_receipt: string;
+  late_receipt_reference: string;
+  contradicted: string;
   holders: Record<"complete" | "fixed_receipt" | "fixed_coding" | "no_entries" | "still_missing" | "split", string>;
-  fixed_references: string[];
+  coded_late_references: string[];
   lines: number;
   download_dir: string;
 }
