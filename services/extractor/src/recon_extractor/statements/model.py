@@ -60,7 +60,7 @@ class Cardholder:
     lines: tuple[CardLine, ...]
 
 
-FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch"]
+FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch", "unconfirmed_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,8 @@ class Finding:
 
     A warning is worth a look; a finding means the lines may be wrong or incomplete, so the session needs a
     person before its AP import: `unread_row` looks like a charge but was not read, `total_mismatch` is a
-    printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up.
+    printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up,
+    `unconfirmed_rows` rows read on a guess (columns from another page) that no printed total confirms.
     """
 
     kind: FindingKind

@@ -1,30 +1,53 @@
-"""WEX "Cardholder Activity Report General": read by position, page by page, checked against every total.
+"""WEX "Cardholder Activity Report General": read by position, row by row, checked against every total.
 
-One `CardLine` per swipe: its product rows become `items`, its amount is the net of its `Transaction Totals`
-row (which may sit at the top of the next page). Lines belong to the cardholder named in the block printed
-on the page where the swipe starts. Sums that disagree with a printed total become warnings, never errors.
+A page is a sequence of rows, each one of: a cardholder block row (`wex_blocks`: the block may start
+anywhere, labels stacked or side by side), a column header line (`wex_header`: one to three lines), a
+product row, a totals row, page furniture (title, criteria, footers), or a row not understood. One
+`CardLine` per swipe: its product rows become `items`, its amount is the net of its `Transaction Totals` row
+(which may sit on the next page). A page without a header is read with the last header's columns.
+
+Nothing is silently dropped: a row that looks like a charge but was not read is an `unread_row` finding, a
+printed total the lines contradict a `total_mismatch` finding; columns taken from an earlier page are a
+warning when the printed totals confirm the lines read with them, else a finding. A report that yields no
+lines, or a block that names no readable cardholder, fails the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from recon_contracts.card_numbers import mask_card_numbers
+
+from recon_extractor.errors import StatementFormatError
+from recon_extractor.pdf.pages import page_list
 from recon_extractor.pdf.text_rows import Row
 from recon_extractor.statements.checks import SUM_NAMES, Sums, line_sums, mismatch
-from recon_extractor.statements.model import Statement
-from recon_extractor.statements.wex_columns import Columns, find_header, row_cells
+from recon_extractor.statements.model import Finding, Statement
+from recon_extractor.statements.wex_blocks import Block, block_fields
+from recon_extractor.statements.wex_columns import Columns, row_cells
+from recon_extractor.statements.wex_header import find_header
 from recon_extractor.statements.wex_rows import (
-    block_field,
-    is_footer,
+    is_furniture,
+    looks_like_charge,
     parse_item,
     parse_totals,
     report_period,
     totals_kind,
 )
-from recon_extractor.statements.wex_swipes import HolderKey, SwipeBook
+from recon_extractor.statements.wex_swipes import SwipeBook
 
 ISSUER = "WEX"
 TITLE = "cardholder activity report"
+
+
+@dataclass
+class PageCount:
+    """What became of a page's table rows."""
+
+    read: int = 0
+    unread: int = 0
 
 
 class WexParser:
@@ -35,80 +58,150 @@ class WexParser:
         self.account: str | None = None
         self.card_first_digit: str | None = None
         self.columns: Columns | None = None
+        self.header_page = 0
         self.report_totals: Sums | None = None
         self.warnings: list[str] = []
-        self.book = SwipeBook(self.warnings)
+        self.findings: list[Finding] = []
+        self.book = SwipeBook(self.warnings, self.findings)
+        self.block: Block | None = None
+        self.counts: dict[int, PageCount] = {}
+        self.borrowed: dict[int, int] = {}  # page read without a header -> page whose header it used
+        self.confirmed: set[int] = set()
+        self.section_from = 1
 
-    def feed(self, number: int, rows: list[Row]) -> None:
-        """One page: its block, its column header, then its table rows."""
-        block: dict[str, str] = {}
-        table_from = 0
-        header: Columns | None = None
-        for i, row in enumerate(rows):
-            if field := block_field(row.text):
-                block[field[0]] = field[1]
-                table_from = i + 1
-            elif header := find_header(row):
-                table_from = i + 1
-                break
-            elif self.period is None:
-                self.period = report_period(row.text)
-        self._start_page(number, block)
-        if header is None:
-            if self.columns is None:
-                self.warnings.append(f"page {number}: no column header found; page skipped")
-                return
-            self.warnings.append(f"page {number}: no column header found; using the previous page's columns")
-        self.columns = header or self.columns
-        for row in rows[table_from:]:
-            if not is_footer(row.text):
-                self._table_row(number, row)
+    def feed(self, number: int, rows: Sequence[Row]) -> None:
+        """One page, top to bottom."""
+        count = self.counts[number] = PageCount()
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            if fields := block_fields(row.text):
+                self._block_row(number, row.text, fields)
+            elif self.block is not None and is_furniture(row.text):
+                pass  # a block broken by a page break goes on after the next page's title and footer
+            elif found := find_header(rows, i):
+                self._end_block()
+                self.columns, used = found
+                self.header_page = number
+                i += used
+                continue
+            else:
+                self._end_block()
+                self._row(number, row, count)
+            i += 1
 
-    def _start_page(self, number: int, block: dict[str, str]) -> None:
-        name = block.get("Cardholder Name")
-        if not name:
-            if self.book.current is None:
-                self.warnings.append(f"page {number}: no Cardholder Name block")
+    def _block_row(self, page: int, text: str, fields: list[tuple[str, str]]) -> None:
+        for label, value in fields:
+            if self.block is None or self.block.has(label):
+                self._end_block()
+                self.block = Block(page)
+            self.block.add(label, value, text)
+
+    def _end_block(self) -> None:
+        block, self.block = self.block, None
+        if block is None:
             return
-        card = block.get("Card Number", "").split(" ")[0]
-        if self.card_first_digit is None and card[:1].isdigit():
-            self.card_first_digit = card[:1]
-        key: HolderKey = (name, block.get("Employee ID") or None, card[-4:] if card[-4:].isdigit() else None)
-        if self.account is None and block.get("Account Code"):
-            self.account = block["Account Code"].split(" ")[0]
-        self.book.cardholder(number, key)
+        self.account = self.account or block.account()
+        self.card_first_digit = self.card_first_digit or block.card_first_digit()
+        key = block.holder()
+        if key is not None and key != self.book.current:
+            self.section_from = block.page
+            self.book.cardholder(block.page, key)
 
-    def _table_row(self, number: int, row: Row) -> None:
-        assert self.columns is not None
+    def _row(self, page: int, row: Row, count: PageCount) -> None:
+        text = row.text
+        if self.period is None and (period := report_period(text)):
+            self.period = period
+            return
+        if is_furniture(text):
+            return
+        if self.columns is None:
+            if looks_like_charge(text):
+                self._unread(page, text, "printed before any column header", count)
+            return
         cells = row_cells(row, self.columns)
-        kind = totals_kind(row.text)
+        kind = totals_kind(text)
         if kind is None:
             item = parse_item(cells)
-            if item is None:
-                self.warnings.append(f"page {number}: unrecognised row: {row.text!r}")
+            if item is not None:
+                self._read(page, count)
+                self.book.add_item(page, item)
+            elif looks_like_charge(text):
+                self._unread(page, text, "looks like a charge but was not read", count)
             else:
-                self.book.add_item(number, item)
+                count.unread += 1
+                self.warnings.append(f"page {page}: row not understood: {mask_card_numbers(text)!r}")
             return
         sums = parse_totals(cells)
         if sums is None:
-            self.warnings.append(f"page {number}: unreadable totals row: {row.text!r}")
-        elif kind == "transaction":
-            self.book.close_swipe(number, sums)
+            self._unread(page, text, "a totals row whose amounts could not be read", count)
+            return
+        self._read(page, count)
+        if kind == "transaction":
+            self.book.close_swipe(page, sums)
         elif kind == "cardholder":
-            self.book.check_cardholder(sums)
+            if self.book.check_cardholder(page, sums):
+                self.confirmed.update(range(self.section_from, page + 1))
+            self.section_from = page
         else:
             self.report_totals = sums
 
-    def finish(self, pages: int) -> Statement:
-        self.book.close_swipe(pages, None)
-        cardholders = self.book.cardholders()
-        computed = line_sums(line for ch in cardholders for line in ch.lines)
+    def _read(self, page: int, count: PageCount) -> None:
+        count.read += 1
+        if self.header_page != page:
+            self.borrowed[page] = self.header_page
+
+    def _unread(self, page: int, text: str, why: str, count: PageCount) -> None:
+        count.unread += 1
+        self.findings.append(Finding("unread_row", f"page {page}: {why}: {mask_card_numbers(text)!r}", page))
+
+    def _check_report(self, computed: Sums) -> None:
         if self.report_totals is None:
             self.warnings.append("no Report Totals row printed; totals are computed from the lines")
         elif problem := mismatch("report: Report Totals", computed, self.report_totals):
-            self.warnings.append(problem)
+            self.findings.append(Finding("total_mismatch", problem))
+        else:
+            self.confirmed.update(self.counts)
+
+    def _check_borrowed(self) -> None:
+        confirmed = sorted(p for p in self.borrowed if p in self.confirmed)
+        unconfirmed = sorted(p for p in self.borrowed if p not in self.confirmed)
+        if confirmed:
+            self.warnings.append(
+                f"{page_list(confirmed)}: no column header printed; read with the columns of the header above "
+                "them, and the lines agree with the printed totals"
+            )
+        if unconfirmed:
+            message = (
+                f"{page_list(unconfirmed)}: no column header printed; read with the columns of the header above "
+                "them, and no printed total confirms those lines: check them against the statement"
+            )
+            self.findings.append(Finding("unconfirmed_rows", message, unconfirmed[0]))
+
+    def finish(self, pages: int) -> Statement:
+        self._end_block()
+        self.book.close_swipe(pages, None)
+        cardholders = self.book.cardholders()
+        if not any(ch.lines for ch in cardholders):
+            raise StatementFormatError(self._nothing_read(pages))
+        computed = line_sums(line for ch in cardholders for line in ch.lines)
+        self._check_report(computed)
+        self._check_borrowed()
         totals = dict(zip(SUM_NAMES, self.report_totals or computed, strict=True))
         start, end = self.period or (None, None)
         return Statement(
-            ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings), self.card_first_digit
+            ISSUER,
+            start,
+            end,
+            self.account,
+            cardholders,
+            totals,
+            tuple(self.warnings),
+            self.card_first_digit,
+            findings=tuple(self.findings),
         )
+
+    def _nothing_read(self, pages: int) -> str:
+        unread = sum(c.unread for c in self.counts.values())
+        why = "no column header was found" if self.columns is None else f"{unread} table rows were not understood"
+        return f"no card lines could be read from this WEX report ({pages} pages; {why})"

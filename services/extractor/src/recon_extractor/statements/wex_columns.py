@@ -1,30 +1,13 @@
-"""The WEX column header: where each column sits, and which field each run of a row belongs to."""
+"""Where each WEX column sits (`Columns`, found by `wex_header`), and which column each run of a row is in."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from recon_extractor.pdf.text_rows import Row, Run, split_runs
 
-TITLES: tuple[tuple[str, str], ...] = (
-    ("trans_date", "Trans Date"),
-    ("posted_date", "Posted Date"),
-    ("level", "Lvl"),
-    ("reference", "Transaction #"),
-    ("merchant", "Merchant Name"),
-    ("city", "City, State"),
-    ("group", "Merchant Group"),
-    ("description", "Product Description"),
-    ("ppu", "PPU/G"),
-    ("quantity", "Quantity"),
-    ("gross", "Gross Cost"),
-    ("discount", "Discount"),
-    ("net", "Net Cost"),
-)
-REQUIRED = ("trans_date", "merchant", "net")
 RIGHT_ALIGNED = frozenset({"ppu", "quantity", "gross", "discount", "net"})
 RIGHT_EDGE_TOLERANCE = 4.0
 LEFT_EDGE_TOLERANCE = 2.0
@@ -52,37 +35,22 @@ class Columns:
         return [(x1, k) for k, (_, x1) in self.spans.items() if k in RIGHT_ALIGNED]
 
 
-def _find_title(words: Sequence[str], title: str) -> int | None:
-    parts = title.lower().split()
-    n = len(parts)
-    for i in range(len(words) - n + 1):
-        if words[i] == parts[0] and words[i : i + n] == parts:
-            return i
-    return None
-
-
-def find_header(row: Row) -> Columns | None:
-    """The column layout if `row` is the WEX column header."""
-    lowered = row.text.lower()
-    if "trans" not in lowered or "net" not in lowered or "merchant" not in lowered:
-        return None
-    texts = [w.text.lower() for w in row.words]
-    spans: dict[str, tuple[float, float]] = {}
-    for key, title in TITLES:
-        at = _find_title(texts, title)
-        if at is not None:
-            n = len(title.split())
-            spans[key] = (row.words[at].x0, max(w.x1 for w in row.words[at : at + n]))
-    if not all(key in spans for key in REQUIRED):
-        return None
-    return Columns(spans, OCR_SLACK if any(w.approximate for w in row.words) else 0.0)
+def _number_column(run: Run, columns: Columns) -> str | None:
+    """The number column whose title's right edge the run ends at, else the one whose title it overlaps most
+    (a title centred over its numbers)."""
+    for x1, key in columns.right_edges:
+        if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE + columns.slack:
+            return key
+    overlaps = [
+        (min(run.x1, columns.spans[k][1]) - max(run.x0, columns.spans[k][0]), k) for _, k in columns.right_edges
+    ]
+    best = max(overlaps, default=None)
+    return best[1] if best and best[0] > 0 else None
 
 
 def _column_for(run: Run, columns: Columns) -> str:
-    if NUMBER.fullmatch(run.text):
-        for x1, key in columns.right_edges:
-            if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE + columns.slack:
-                return key
+    if NUMBER.fullmatch(run.text) and (key := _number_column(run, columns)):
+        return key
     for x0, key in columns.left_starts:
         if x0 - LEFT_EDGE_TOLERANCE <= run.x0:
             return key

@@ -1,4 +1,5 @@
-"""What one printed row of a WEX report says: a block field, the period, a product row or a totals row."""
+"""What one printed row of a WEX report says: the period, a product row, a totals row, page furniture, or a
+row that looks like a charge (a date and an amount, or a 9-digit reference) whether or not it was read."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from recon_extractor.statements.model import StatementItem
 
 TotalsKind = Literal["transaction", "cardholder", "report"]
 
-_BLOCK = re.compile(r"^(?P<label>Account Code|Customer ID|Card Number|Cardholder Name|Employee ID):\s*(?P<value>.*)$")
 _PERIOD = re.compile(r"Posted Date between (\d{1,2}/\d{1,2}/\d{4}) and (\d{1,2}/\d{1,2}/\d{4})", re.I)
 _FROM_TO = re.compile(r"^From:\s*(\d{1,2}/\d{1,2}/\d{4})\s+To:\s*(\d{1,2}/\d{1,2}/\d{4})")
 # "Totais": OCR reads a small l as i now and then; the row is still a totals row.
@@ -25,7 +25,13 @@ _KINDS: dict[str, TotalsKind] = {
     "report": "report",
     "grand": "report",
 }
-_FOOTER = re.compile(r"^Page \d+ of \d+$", re.I)
+_FOOTER = re.compile(r"\bPage \d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+# The report's title and selection criteria (`Employee Number = ALL`), printed above the first table.
+_FURNITURE = re.compile(r"cardholder activity report|^produced on\b|^primary sort\b|^[\w ]+ = \S", re.I)
+_ANY_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_ANY_AMOUNT = re.compile(r"(?<![\d/])-?\$?\d{1,3}(?:,?\d{3})*\.\d{2}\b")
+_REFERENCE = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_PLAUSIBLE_REFERENCE = re.compile(r"^[A-Z0-9-]{4,}$")
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
 
@@ -61,12 +67,6 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
-def block_field(text: str) -> tuple[str, str] | None:
-    """(`Cardholder Name`, `WILLIAMBURT`) for a cardholder-block row."""
-    m = _BLOCK.match(text.strip())
-    return (m.group("label"), m.group("value").strip()) if m else None
-
-
 def report_period(text: str) -> tuple[date, date] | None:
     m = _PERIOD.search(text) or _FROM_TO.match(text.strip())
     if not m:
@@ -82,8 +82,15 @@ def totals_kind(text: str) -> TotalsKind | None:
     return _KINDS[m.group(1).lower()]
 
 
-def is_footer(text: str) -> bool:
-    return bool(_FOOTER.match(text.strip()))
+def is_furniture(text: str) -> bool:
+    """A page footer (`Page 3 of 9`, `Page 3`), the report title or a selection criterion."""
+    text = text.strip()
+    return bool(_FOOTER.search(text) or _FURNITURE.search(text)) and not _ANY_AMOUNT.search(text)
+
+
+def looks_like_charge(text: str) -> bool:
+    """A date and an amount, or a 9-digit transaction number: a row that must be read, or said to be unread."""
+    return bool(_ANY_DATE.search(text) and _ANY_AMOUNT.search(text)) or bool(_REFERENCE.search(text))
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -113,12 +120,23 @@ def _city_state(text: str | None) -> tuple[str | None, str | None]:
     return m.group("city").strip() or None, m.group("state")
 
 
+def _plausible(cells: dict[str, str]) -> bool:
+    """Cells that a misplaced column boundary would garble: a posted date, a reference, a level."""
+    posted, reference, level = cells.get("posted_date"), cells.get("reference"), cells.get("level")
+    return (
+        (not posted or parse_date(posted) is not None)
+        and (not reference or bool(_PLAUSIBLE_REFERENCE.match(reference)))
+        and (not level or len(level) <= 2)
+        and bool(cells.get("merchant"))
+    )
+
+
 def parse_item(cells: dict[str, str]) -> ItemRow | None:
     """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
     trans = parse_date(cells.get("trans_date"))
     net = parse_amount(cells.get("net"))
     gross = parse_amount(cells.get("gross"))
-    if trans is None or (net is None and gross is None):
+    if trans is None or (net is None and gross is None) or not _plausible(cells):
         return None
     discount = parse_amount(cells.get("discount")) or Decimal("0.00")
     if gross is None:

@@ -1,16 +1,23 @@
 from datetime import date
 from decimal import Decimal
 
-from recon_extractor.statements.wex_rows import block_field, parse_item, parse_totals, report_period, totals_kind
+from recon_extractor.statements.wex_rows import (
+    is_furniture,
+    looks_like_charge,
+    parse_item,
+    parse_totals,
+    report_period,
+    totals_kind,
+)
 
 
-def test_block_fields() -> None:
-    assert block_field("Cardholder Name: WILLIAMBURT") == ("Cardholder Name", "WILLIAMBURT")
-    assert block_field("Card Number: 556735XXXXXX0028 BATON ROUGE, LA 70801") == (
-        "Card Number",
-        "556735XXXXXX0028 BATON ROUGE, LA 70801",
-    )
-    assert block_field("Account Code = S-89S") is None
+def test_furniture_and_rows_that_look_like_charges() -> None:
+    assert all(map(is_furniture, ["Page 3 of 9", "Page 12", "Account Code = S-89S", "Primary Sort: Cardholder Name"]))
+    assert not is_furniture("03/04/2025 SHELL $12.00 Page 3")
+    assert looks_like_charge("03/04/2025 MANUAL ADJUSTMENT 1,012.00")
+    assert looks_like_charge("F 000127739 SHELL OIL129799150")
+    assert not looks_like_charge("Posted Date between 3/1/2025 and 3/31/2025")
+    assert not looks_like_charge("Produced On: 4/2/2025 8:15:32 AM")
 
 
 def test_period_and_totals_rows() -> None:
@@ -48,3 +55,5 @@ def test_product_row_with_empty_description_and_foreign_state() -> None:
     assert (row.city, row.state, row.item.description) == ("OSLO", "CN", None)
     assert row.item.ppu == Decimal("1204.50000") and row.item.net == Decimal("1204.50")
     assert parse_item({"trans_date": "Trans Date"}) is None
+    garbled = {"trans_date": "03/04/2025", "reference": "000127739 HOTEL", "merchant": "CONTINENTAL", "net": "$1.00"}
+    assert parse_item(garbled) is None
