@@ -125,8 +125,9 @@ def statement_differences(truth: GenStatement, parsed: ParsedStatement, limit: i
         diffs.append(f"period {parsed.period_start}..{parsed.period_end}")
     if parsed.account != truth.account_code:
         diffs.append(f"account {parsed.account!r} != {truth.account_code!r}")
-    got = [(c.name, c.employee_id, c.card_last4) for c in parsed.cardholders]
-    want = [(c.name, c.employee_id, c.card_last4) for c in truth.cardholders]
+    # A blank employee ID is printed as nothing: the parser's None and the truth's "" agree.
+    got = [(c.name, c.employee_id or None, c.card_last4) for c in parsed.cardholders]
+    want = [(c.name, c.employee_id or None, c.card_last4) for c in truth.cardholders]
     if got != want:
         diffs.append(f"cardholders {got[:limit]}... != {want[:limit]}... ({len(got)} vs {len(want)})")
     for tc, pc in zip(truth.cardholders, parsed.cardholders, strict=False):

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from recon_docgen import wex_layout as lay
 from recon_docgen.scenario import make_statement
-from recon_docgen.wex_pdf import money, render_wex_statement
+from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.wex_table import money
 
 
 def test_money_format() -> None:

@@ -1,0 +1,114 @@
+"""WEX layouts benchmark (not a test): `python bench/wex_layouts_bench.py [--layouts 300] [--seed 0]`.
+
+The same kind of month under many layouts (docgen's `draw_layout`: fonts, sizes, margins, columns, headers,
+footers, blocks, overflow, ...), each read by `read_statement` and compared with its truth, then classed:
+
+- exact: no differences and no findings;
+- loud: an `ExtractionError`, or findings (the reader said it could not account for the file);
+- silently wrong: differences, yet no error and no findings. The issue's bar: none.
+
+Prints the three counts, pages/s over the layouts beside the default layout's pages/s on the same months
+(the baseline, measured in the same run), and for every layout that is not exact its seed, the knobs that
+differ from the default, what went wrong and a command that writes the PDF and its truth to reproduce it.
+Layout `n` prints `make_statement(n, ...)`, so `--seed S` moves both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from recon_docgen.check import statement_differences
+from recon_docgen.scenario import make_statement
+from recon_docgen.truth import GenStatement
+from recon_docgen.wex_fuzz import draw_layout
+from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
+from recon_extractor.errors import ExtractionError
+from recon_extractor.statements.reader import read_statement
+
+BASELINE_LAYOUTS = 20
+
+
+@dataclass
+class Outcome:
+    seed: int
+    verdict: str  # exact | loud | silent
+    pages: int
+    seconds: float
+    detail: list[str]
+
+
+def _month(seed: int, cardholders: int, lines: tuple[int, int]) -> GenStatement:
+    return make_statement(seed, cardholders=cardholders, lines_per_cardholder=lines, credit_ratio=0.08)
+
+
+def read_one(seed: int, truth: GenStatement, style: WexStyle) -> Outcome:
+    """Render `truth` under `style`, read it back, and class the result."""
+    buf = io.BytesIO()
+    render_wex_statement(truth, buf, style=style)
+    buf.seek(0)
+    read: list[int] = []
+    started = time.perf_counter()
+    try:
+        parsed = read_statement(buf, lambda number, _: read.append(number))
+    except ExtractionError as exc:
+        return Outcome(seed, "loud", len(read), time.perf_counter() - started, [f"{type(exc).__name__}: {exc}"])
+    seconds, pages = time.perf_counter() - started, len(read)
+    differences = statement_differences(truth, parsed, limit=2)
+    if parsed.findings:
+        return Outcome(seed, "loud", pages, seconds, [f.message for f in parsed.findings[:3]] + differences[:2])
+    return Outcome(seed, "silent" if differences else "exact", pages, seconds, differences[:3])
+
+
+def _repro(seed: int, cardholders: int, lines: tuple[int, int]) -> str:
+    return (
+        f"python -m recon_docgen statement --seed {seed} --cardholders {cardholders} --lines {lines[0]},{lines[1]} "
+        f"--credit-ratio 0.08 --layout {seed} --out layout_{seed}.pdf --truth layout_{seed}.json"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--layouts", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=0, help="the first layout's seed")
+    parser.add_argument("--cardholders", type=int, default=6)
+    parser.add_argument("--lines", default="3,12", help="swipes per cardholder: MIN,MAX")
+    args = parser.parse_args()
+    low, _, high = args.lines.partition(",")
+    lines = (int(low), int(high or low))
+    seeds = range(args.seed, args.seed + args.layouts)
+
+    baseline = [read_one(s, _month(s, args.cardholders, lines), DEFAULT_STYLE) for s in seeds[:BASELINE_LAYOUTS]]
+    outcomes = []
+    for seed in seeds:
+        layout = draw_layout(seed)
+        outcome = read_one(seed, layout.statement(_month(seed, args.cardholders, lines)), layout.style)
+        outcomes.append(outcome)
+        if outcome.verdict != "exact":
+            print(f"\nlayout {seed}: {outcome.verdict.upper()}  {layout.changes()}")
+            for line in outcome.detail:
+                print(f"    {line[:400]}")
+            print(f"    reproduce: {_repro(seed, args.cardholders, lines)}", flush=True)
+
+    counts = Counter(o.verdict for o in outcomes)
+    print(f"\n{len(outcomes)} layouts (seeds {seeds.start}..{seeds.stop - 1}), {args.cardholders} cardholders each")
+    print(f"  exact          {counts['exact']:>5}")
+    print(f"  loud           {counts['loud']:>5}")
+    print(f"  silently wrong {counts['silent']:>5}")
+    for name, runs in (("default layout (baseline)", baseline), ("drawn layouts", outcomes)):
+        pages = sum(o.pages for o in runs)
+        seconds = sum(o.seconds for o in runs)
+        print(f"  {name:<26} {pages:>6} pages read in {seconds:6.2f} s: {pages / seconds:6.1f} pages/s")
+    wrong = [o for o in baseline if o.verdict != "exact"]
+    if wrong:
+        print(f"  the default layout itself was not exact for seeds {[o.seed for o in wrong]}")
+    return 1 if counts["silent"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

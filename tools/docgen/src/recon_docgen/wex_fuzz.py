@@ -1,0 +1,120 @@
+"""Layouts drawn from a seed: the same month as different report versions, drivers and exports would print it.
+
+`draw_layout(seed)` always gives the same `WexLayout` for the same seed. Besides the drawing style, a layout
+may blank the employee ID of some cardholders (pool and toll-tag accounts have none): that changes what the
+report says, so the layout also gives the statement to render and to check against.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from recon_docgen.catalog import ACCOUNT_NAMES
+from recon_docgen.scenario import make_statement
+from recon_docgen.truth import GenStatement
+from recon_docgen.wex_pdf import table_fits
+from recon_docgen.wex_style import COLUMN_KEYS, CORE_FONTS, TTF_FONTS, WexStyle, style_changes
+
+SLACK = 24.0
+"""Points a drawn page keeps spare beyond the widest month: other months print slightly wider values."""
+NARROW_FONTS = ("Helvetica", "Times", "DejaVuSansCondensed")
+# Orders seen across report versions: the amounts stay last, dates first; the middle moves a little.
+ORDERS: tuple[tuple[str, ...], ...] = (
+    COLUMN_KEYS,
+    ("posted_date", "trans_date", *COLUMN_KEYS[2:]),
+    ("trans_date", "posted_date", "reference", "level", *COLUMN_KEYS[4:]),
+    ("trans_date", "posted_date", "level", "reference", "merchant", "city", "description", "group", *COLUMN_KEYS[8:]),
+    ("trans_date", "posted_date", "reference", "merchant", "city", "group", "level", *COLUMN_KEYS[7:]),
+)
+
+
+SAMPLE_SEEDS = (0, 1, 2, 3, 5, 10, 17, 30, 68, 92, 117, 124, 141, 290)
+"""Few layouts that between them show every value of every drawn knob at least twice (for the test command)."""
+
+
+@dataclass(frozen=True)
+class WexLayout:
+    """A drawn layout: the style, and whether pool accounts print a blank employee ID."""
+
+    seed: int
+    style: WexStyle
+    blank_employee_ids: bool = False
+
+    def statement(self, stmt: GenStatement) -> GenStatement:
+        """`stmt` as this layout's report says it (some employee IDs blank)."""
+        if not self.blank_employee_ids:
+            return stmt
+        rng = random.Random(f"blank-ids:{self.seed}")
+        holders = tuple(
+            replace(ch, employee_id="") if ch.name in ACCOUNT_NAMES or rng.random() < 0.25 else ch
+            for ch in stmt.cardholders
+        )
+        return replace(stmt, cardholders=holders)
+
+    def changes(self) -> dict[str, object]:
+        """What differs from the default layout, to reproduce it by hand."""
+        extra: dict[str, object] = {"blank_employee_ids": True} if self.blank_employee_ids else {}
+        return {**style_changes(self.style), **extra}
+
+
+def _page(rng: random.Random, font: str, size: float) -> tuple[str, bool]:
+    """Portrait only where the table can fit across 612 pt: a narrow font at a small size."""
+    if font in NARROW_FONTS and size <= 6.5 and rng.random() < 0.5:
+        return rng.choice(("letter", "a4", "legal")), False
+    return rng.choice(("letter", "letter", "a4", "legal")), True
+
+
+def draw_style(rng: random.Random) -> WexStyle:
+    font = rng.choice((*CORE_FONTS, "Helvetica", *TTF_FONTS))
+    size = rng.choice((6.0, 6.5, 7.0, 7.5, 8.0))
+    page, landscape = _page(rng, font, size)
+    order = rng.choice(ORDERS) if rng.random() < 0.4 else COLUMN_KEYS
+    return WexStyle(
+        font=font,
+        row_size=size,
+        block_size=size + rng.choice((0.0, 0.5, 1.0)),
+        row_height=round(size * rng.uniform(1.25, 1.7), 1),
+        block_line_height=round((size + 1) * rng.uniform(1.15, 1.4), 1),
+        page=page,
+        landscape=landscape,
+        left=float(rng.randint(14, 40)),
+        top=float(rng.randint(18, 44)),
+        bottom=float(rng.randint(26, 54)),
+        fitted_columns=True,
+        column_order=order,
+        column_gap=round(rng.uniform(3.0, 12.0), 1),
+        column_pads=tuple(rng.choice((0.0, 0.0, 2.0, 6.0, 12.0)) for _ in order),
+        spread_columns=rng.random() < 0.5,
+        header_lines=rng.choices((1, 2, 3), (0.4, 0.4, 0.2))[0],
+        abbreviated_titles=rng.random() < 0.3,
+        title_every_page=rng.random() < 0.4,
+        footer=rng.choice(("page_of", "page_of", "page", "none")),
+        cardholder_on_new_page=rng.random() < 0.4,
+        block_on_continuation=rng.random() < 0.7,
+        header_on_continuation=rng.random() < 0.75,
+        block_labels=rng.choice(("stacked", "stacked", "aligned", "two_columns")),
+        doubled_bold=rng.random() < 0.35,
+        thousands=rng.random() < 0.7,
+        overflow=rng.choice(("none", "none", "interleave", "tight", "wrap")),
+        keep_swipes_together=rng.random() < 0.3,
+    )
+
+
+@lru_cache(maxsize=1)
+def _widest_month() -> GenStatement:
+    """A month with most of the catalogue in it: what a report version's page is chosen for."""
+    return make_statement(0, cardholders=60, lines_per_cardholder=(12, 12), credit_ratio=0.1)
+
+
+def draw_layout(seed: int) -> WexLayout:
+    """The layout for `seed`: reproducible, independent of the statement it will print.
+
+    A table too wide for the drawn page goes on landscape legal, as a report designer would have it.
+    """
+    rng = random.Random(f"wex-layout:{seed}")
+    style = draw_style(rng)
+    if not table_fits(_widest_month(), replace(style, left=style.left + SLACK / 2)):
+        style = replace(style, page="legal", landscape=True)
+    return WexLayout(seed, style, blank_employee_ids=rng.random() < 0.4)

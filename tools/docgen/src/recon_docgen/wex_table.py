@@ -1,0 +1,186 @@
+"""The table of a WEX report under a style: cell texts, column titles and where each column sits (pure).
+
+Text widths come from a `Measure` (the PDF's font metrics), so this module needs no PDF itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from recon_docgen import wex_layout as lay
+from recon_docgen.truth import GenItem, GenLine, GenStatement
+from recon_docgen.wex_style import WexStyle
+
+Measure = Callable[[str], float]
+"""Width in points of a text at the row size, in bold (the widest a cell is printed)."""
+
+MIN_GAP = 2.5
+DIGIT = re.compile(r"\d")
+RIGHT_KEYS = frozenset({"ppu", "quantity", "gross", "discount", "net"})
+WRAPPED = {"merchant": 0.62, "city": 0.68}
+"""With `overflow="wrap"`, these columns are this share of their longest text: longer ones wrap."""
+INTERLEAVED_SHARE = 0.72
+TIGHT_GAP = 1.2
+"""Less than a space: a long merchant name nearly touches its city."""
+
+# Column titles: one line, split over two, and abbreviated (a later report version's headings).
+TITLES: dict[str, tuple[str, tuple[str, str], str]] = {
+    "trans_date": ("Trans Date", ("Trans", "Date"), "Tran Dt"),
+    "posted_date": ("Posted Date", ("Posted", "Date"), "Post Dt"),
+    "level": ("Lvl", ("", "Lvl"), "Lvl"),
+    "reference": ("Transaction #", ("Transaction", "#"), "Trans #"),
+    "merchant": ("Merchant Name", ("Merchant", "Name"), "Merchant"),
+    "city": ("City, State", ("City,", "State"), "City/St"),
+    "group": ("Merchant Group", ("Merchant", "Group"), "Mcht Grp"),
+    "description": ("Product Description", ("Product", "Description"), "Product"),
+    "ppu": ("PPU/G", ("", "PPU/G"), "PPU"),
+    "quantity": ("Quantity", ("", "Quantity"), "Qty"),
+    "gross": ("Gross Cost", ("Gross", "Cost"), "Gross"),
+    "discount": ("Discount", ("", "Discount"), "Disc"),
+    "net": ("Net Cost", ("Net", "Cost"), "Net"),
+}
+# A three-line header adds a band of group titles above the two-line titles.
+BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Dates", ("trans_date", "posted_date")),
+    ("Merchant", ("merchant", "city", "group")),
+    ("Product", ("description", "ppu", "quantity")),
+    ("Amounts", ("gross", "discount", "net")),
+)
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """A placed column: `x` is its left edge, or its right edge when `right`; `width` is what it holds."""
+
+    key: str
+    title: tuple[str, ...]
+    x: float
+    width: float
+    right: bool
+
+    @property
+    def left(self) -> float:
+        return self.x - self.width if self.right else self.x
+
+    @property
+    def end(self) -> float:
+        return self.x if self.right else self.x + self.width
+
+
+def money(value: Decimal, thousands: bool = True) -> str:
+    """`$1,234.56`, credits `-$0.45`; `$1234.56` without thousands separators."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}${abs(value):,.2f}" if thousands else f"{sign}${abs(value):.2f}"
+
+
+def us_date(value: date) -> str:
+    return value.strftime("%m/%d/%Y")
+
+
+def item_cells(line: GenLine, item: GenItem, thousands: bool) -> dict[str, str]:
+    """What a product row prints, by column key."""
+    return {
+        "trans_date": us_date(line.transaction_date),
+        "posted_date": us_date(line.posted_date),
+        "level": line.level,
+        "reference": line.reference,
+        "merchant": line.merchant,
+        "city": f"{line.city}, {line.state}",
+        "group": line.category,
+        "description": item.description or "",
+        "ppu": f"{item.ppu:.5f}",
+        "quantity": f"{item.quantity:.2f}",
+        "gross": money(item.gross, thousands),
+        "discount": money(item.discount, thousands),
+        "net": money(item.net, thousands),
+    }
+
+
+def title_lines(style: WexStyle, key: str) -> tuple[str, ...]:
+    """A column's title, top line first, as many lines as the header has (blank lines are "")."""
+    one, two, short = TITLES[key]
+    if style.header_lines == 1:
+        return ((short if style.abbreviated_titles else one),)
+    if style.abbreviated_titles:
+        first, _, rest = short.rpartition(" ")
+        two = (first, rest)
+    return ("",) * (style.header_lines - 2) + two
+
+
+def _values(stmt: GenStatement, thousands: bool) -> Iterator[dict[str, str]]:
+    for line in stmt.lines:
+        for item in line.items:
+            yield item_cells(line, item, thousands)
+    for ch in stmt.cardholders:
+        yield {k: money(getattr(ch, k), thousands) for k in ("gross", "discount", "net")}
+    yield {k: money(getattr(stmt, k), thousands) for k in ("gross", "discount", "net")}
+
+
+def _natural_widths(style: WexStyle, stmt: GenStatement, measure: Measure) -> dict[str, float]:
+    widths = {key: max(measure(t) for t in title_lines(style, key)) for key in style.column_order}
+    # Every font here has digits of one width, so a text's width is its shape's (digits as 0): far fewer
+    # texts to measure.
+    shapes: dict[str, set[str]] = {key: set() for key in style.column_order}
+    for cells in _values(stmt, style.thousands):
+        for key, text in cells.items():
+            shapes[key].add(DIGIT.sub("0", text))
+    for key in style.column_order:
+        share = WRAPPED.get(key, 1.0) if style.overflow == "wrap" else 1.0
+        share = INTERLEAVED_SHARE if style.overflow == "interleave" and key == "merchant" else share
+        longest = max((measure(text) for text in shapes[key]), default=0.0)
+        widths[key] = max(widths[key], longest * share)
+    return widths
+
+
+def _gaps(style: WexStyle) -> list[float]:
+    """The gap after each column (the last one's is unused)."""
+    tight = style.overflow == "tight"
+    return [TIGHT_GAP if tight and key == "merchant" else style.column_gap for key in style.column_order]
+
+
+def narrowest_table(style: WexStyle, stmt: GenStatement, measure: Measure) -> float:
+    """The width the fitted table needs at the least: its text and gaps of a few points."""
+    widths = _natural_widths(style, stmt, measure)
+    return sum(widths.values()) + sum(min(g, MIN_GAP) for g in _gaps(style)[:-1])
+
+
+def plan_columns(style: WexStyle, stmt: GenStatement, measure: Measure) -> tuple[TableColumn, ...]:
+    """Where each column sits: today's fixed positions, or fitted left to right to the widest text."""
+    if not style.fitted_columns:
+        fixed = lay.columns(style.overflow == "interleave")
+        return tuple(TableColumn(c.key, title_lines(style, c.key), c.x, 0.0, c.right) for c in fixed)
+    widths = _natural_widths(style, stmt, measure)
+    pads = dict(zip(style.column_order, style.column_pads or (0.0,) * len(widths), strict=True))
+    gaps = _gaps(style)
+    available = style.page_size[0] - 2 * style.left
+    need = sum(widths.values()) + sum(pads.values()) + sum(gaps[:-1])
+    if need > available:
+        # A narrow page first loses the padding, then the gaps down to a few points, never the text.
+        pads = dict.fromkeys(pads, 0.0)
+        gaps = [min(g, MIN_GAP) for g in gaps]
+        need = sum(widths.values()) + sum(gaps[:-1])
+        if need > available:
+            raise ValueError(f"the table needs {need:.0f} pt and the page has {available:.0f} pt: {style}")
+    spare = (available - need) / (len(gaps) - 1) if style.spread_columns else 0.0
+    columns, x = [], style.left
+    for key, gap in zip(style.column_order, gaps, strict=True):
+        width = widths[key] + pads[key]
+        right = key in RIGHT_KEYS
+        columns.append(TableColumn(key, title_lines(style, key), x + width if right else x, width, right))
+        x += width + gap + spare
+    return tuple(columns)
+
+
+def wrap(text: str, width: float, measure: Measure) -> list[str]:
+    """`text` broken at spaces into lines no wider than `width` (a single long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and measure(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]

@@ -1,0 +1,105 @@
+import hashlib
+import io
+from dataclasses import fields, replace
+
+import pypdfium2 as pdfium
+import pytest
+from recon_docgen.scenario import make_statement
+from recon_docgen.wex_fuzz import SAMPLE_SEEDS, draw_layout
+from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle, style_changes
+
+# sha256 of what the generator drew before it had styles (commit f82233e), for the two ways tests call it.
+OLD_RENDERINGS = [
+    ({}, "de36b08f35cba7a3e3301b40d13b26e181aec4a8a0eb253e90a6dc095ec0d41f"),
+    (
+        {"doubled_bold": True, "interleave_columns": True},
+        "7d808cd290807422462d25e5ad35dbec6ddd96acc33995160aea1e1daa8288a5",
+    ),
+]
+OLD_STATEMENTS = [
+    make_statement(2, cardholders=3, credit_ratio=0.5),
+    make_statement(4, cardholders=4, lines_per_cardholder=(10, 40)),
+]
+# The knobs with few values: the sample must show each value.
+DISCRETE = (
+    "font",
+    "row_size",
+    "page",
+    "landscape",
+    "column_order",
+    "spread_columns",
+    "header_lines",
+    "abbreviated_titles",
+    "title_every_page",
+    "footer",
+    "cardholder_on_new_page",
+    "block_on_continuation",
+    "header_on_continuation",
+    "block_labels",
+    "doubled_bold",
+    "thousands",
+    "overflow",
+    "keep_swipes_together",
+)
+
+
+def _render(stmt: object, **kwargs: object) -> bytes:
+    buf = io.BytesIO()
+    render_wex_statement(stmt, buf, **kwargs)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("stmt", "case"), list(zip(OLD_STATEMENTS, OLD_RENDERINGS, strict=True)))
+def test_the_default_style_draws_the_old_report_byte_for_byte(stmt: object, case: tuple[dict, str]) -> None:
+    kwargs, digest = case
+    assert hashlib.sha256(_render(stmt, **kwargs)).hexdigest() == digest
+    assert _render(stmt, style=DEFAULT_STYLE, **kwargs) == _render(stmt, **kwargs)
+
+
+def test_a_layout_is_the_same_for_the_same_seed_and_differs_between_seeds() -> None:
+    layouts = [draw_layout(seed) for seed in range(40)]
+    assert layouts == [draw_layout(seed) for seed in range(40)]
+    assert len({layout.style for layout in layouts}) == 40
+    stmt = make_statement(5, cardholders=3)
+    assert _render(stmt, style=layouts[7].style) == _render(stmt, style=draw_layout(7).style)
+
+
+def test_style_changes_name_only_what_differs() -> None:
+    assert style_changes(DEFAULT_STYLE) == {}
+    assert style_changes(replace(DEFAULT_STYLE, font="Times", footer="none")) == {"font": "Times", "footer": "none"}
+    layout = draw_layout(3)
+    assert replace(DEFAULT_STYLE, **layout.changes()) == layout.style or layout.blank_employee_ids
+
+
+def test_the_sample_shows_every_value_of_every_knob_drawn() -> None:
+    drawn = [draw_layout(seed) for seed in range(150)]
+    sample = [draw_layout(seed) for seed in SAMPLE_SEEDS]
+    for knob in DISCRETE:
+        assert {getattr(d.style, knob) for d in drawn} <= {getattr(s.style, knob) for s in sample}, knob
+    assert {s.blank_employee_ids for s in sample} == {True, False}
+    assert {f.name for f in fields(WexStyle)} - set(DISCRETE) == {
+        "block_size",
+        "row_height",
+        "block_line_height",
+        "left",
+        "top",
+        "bottom",
+        "fitted_columns",
+        "column_gap",
+        "column_pads",
+    }
+
+
+@pytest.mark.parametrize("seed", SAMPLE_SEEDS)
+def test_every_layout_prints_the_whole_report(seed: int) -> None:
+    layout = draw_layout(seed)
+    stmt = layout.statement(make_statement(seed, cardholders=4, lines_per_cardholder=(3, 9), credit_ratio=0.1))
+    doc = pdfium.PdfDocument(_render(stmt, style=layout.style))
+    text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    for ch in stmt.cardholders:
+        assert ch.name in text and ch.card_number in text
+        assert all(line.reference in text and line.posted_date.strftime("%m/%d/%Y") in text for line in ch.lines)
+    assert text.count("Report Totals:") == 1
+    assert text.count("Cardholder Totals:") == len(stmt.cardholders)
+    assert text.count("Transaction Totals:") == stmt.line_count
