@@ -16,6 +16,7 @@ from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pdf import table_fits
 from recon_docgen.wex_style import COLUMN_KEYS, CORE_FONTS, TTF_FONTS, WexStyle, style_changes
+from recon_docgen.wex_table import text_shapes
 
 SLACK = 24.0
 """Points a drawn page keeps spare beyond the widest month: other months print slightly wider values."""
@@ -102,10 +103,11 @@ def draw_style(rng: random.Random) -> WexStyle:
     )
 
 
-@lru_cache(maxsize=1)
-def _widest_month() -> GenStatement:
-    """A month with most of the catalogue in it: what a report version's page is chosen for."""
-    return make_statement(0, cardholders=60, lines_per_cardholder=(12, 12), credit_ratio=0.1)
+@lru_cache(maxsize=2)
+def _widest_month(thousands: bool) -> dict[str, frozenset[str]]:
+    """The texts of a month with most of the catalogue in it: what a report version's page is chosen for."""
+    stmt = make_statement(0, cardholders=60, lines_per_cardholder=(12, 12), credit_ratio=0.1)
+    return text_shapes(stmt, thousands)
 
 
 def draw_layout(seed: int) -> WexLayout:
@@ -115,6 +117,6 @@ def draw_layout(seed: int) -> WexLayout:
     """
     rng = random.Random(f"wex-layout:{seed}")
     style = draw_style(rng)
-    if not table_fits(_widest_month(), replace(style, left=style.left + SLACK / 2)):
+    if not table_fits(_widest_month(style.thousands), replace(style, left=style.left + SLACK / 2)):
         style = replace(style, page="legal", landscape=True)
     return WexLayout(seed, style, blank_employee_ids=rng.random() < 0.4)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,11 +44,17 @@ def _new_pdf(style: WexStyle) -> FPDF:
     return pdf
 
 
-def table_fits(stmt: GenStatement, style: WexStyle) -> bool:
-    """Whether `stmt`'s table fits across the page of `style` (fitted columns)."""
-    pdf = _new_pdf(style)
+@lru_cache(maxsize=8)
+def _measuring_pdf(style: WexStyle) -> FPDF:
+    """A PDF that only measures text, one per font (loading a TrueType font is the slow part)."""
+    return _new_pdf(style)
+
+
+def table_fits(shapes: dict[str, frozenset[str]], style: WexStyle) -> bool:
+    """Whether a table of these texts (`wex_table.text_shapes`) fits across the page of `style`."""
+    pdf = _measuring_pdf(WexStyle(font=style.font))
     pdf.set_font(style.font, "B", style.row_size)
-    need = narrowest_table(style, stmt, lambda s: float(pdf.get_string_width(s)))
+    need = narrowest_table(style, shapes, lambda s: float(pdf.get_string_width(s)))
     return need <= style.page_size[0] - 2 * style.left
 
 
@@ -119,10 +126,11 @@ class _Writer:
             ("Employee ID", ch.employee_id),
         )
         places = [(style.left, i) for i in range(5)]
-        if style.block_labels == "two_columns":
-            right = style.left + (style.page_size[0] - 2 * style.left) / 2
-            places = [(style.left, 0), (style.left, 1), (style.left, 2), (right, 0), (right, 1)]
         self.font(True, style.block_size)
+        if style.block_labels == "two_columns":
+            widest = max(self.pdf.get_string_width(f"{label}: {value}") for label, value in fields[:3])
+            right = max(style.left + (style.page_size[0] - 2 * style.left) / 2, style.left + widest + 24.0)
+            places = [(style.left, 0), (style.left, 1), (style.left, 2), (right, 0), (right, 1)]
         indent = max(self.pdf.get_string_width(f"{label}:") for label, _ in fields) + 4.0
         for (label, value), (x, i) in zip(fields, places, strict=True):
             y = top + (i + 1) * style.block_line_height

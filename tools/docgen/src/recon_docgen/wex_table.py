@@ -120,19 +120,27 @@ def _values(stmt: GenStatement, thousands: bool) -> Iterator[dict[str, str]]:
     yield {k: money(getattr(stmt, k), thousands) for k in ("gross", "discount", "net")}
 
 
-def _natural_widths(style: WexStyle, stmt: GenStatement, measure: Measure) -> dict[str, float]:
-    widths = {key: max(measure(t) for t in title_lines(style, key)) for key in style.column_order}
-    # Every font here has digits of one width, so a text's width is its shape's (digits as 0): far fewer
-    # texts to measure.
-    shapes: dict[str, set[str]] = {key: set() for key in style.column_order}
-    for cells in _values(stmt, style.thousands):
+def text_shapes(stmt: GenStatement, thousands: bool) -> dict[str, frozenset[str]]:
+    """Every text a column prints, digits as 0: every font here has digits of one width, so a text is as
+    wide as its shape, and there are far fewer shapes than texts to measure."""
+    shapes: dict[str, set[str]] = {}
+    for cells in _values(stmt, thousands):
         for key, text in cells.items():
-            shapes[key].add(DIGIT.sub("0", text))
+            shapes.setdefault(key, set()).add(DIGIT.sub("0", text))
+    return {key: frozenset(texts) for key, texts in shapes.items()}
+
+
+def _natural_widths(style: WexStyle, shapes: dict[str, frozenset[str]], measure: Measure) -> dict[str, float]:
+    widths = {key: max(measure(t) for t in title_lines(style, key)) for key in style.column_order}
     for key in style.column_order:
-        share = WRAPPED.get(key, 1.0) if style.overflow == "wrap" else 1.0
-        share = INTERLEAVED_SHARE if style.overflow == "interleave" and key == "merchant" else share
         longest = max((measure(text) for text in shapes[key]), default=0.0)
-        widths[key] = max(widths[key], longest * share)
+        if style.overflow == "wrap" and key in WRAPPED:
+            # Wrapped at spaces: the column holds its longest word whole.
+            word = max((measure(w) for text in shapes[key] for w in text.split(" ")), default=0.0)
+            longest = max(longest * WRAPPED[key], word)
+        elif style.overflow == "interleave" and key == "merchant":
+            longest *= INTERLEAVED_SHARE
+        widths[key] = max(widths[key], longest)
     return widths
 
 
@@ -142,9 +150,9 @@ def _gaps(style: WexStyle) -> list[float]:
     return [TIGHT_GAP if tight and key == "merchant" else style.column_gap for key in style.column_order]
 
 
-def narrowest_table(style: WexStyle, stmt: GenStatement, measure: Measure) -> float:
-    """The width the fitted table needs at the least: its text and gaps of a few points."""
-    widths = _natural_widths(style, stmt, measure)
+def narrowest_table(style: WexStyle, shapes: dict[str, frozenset[str]], measure: Measure) -> float:
+    """The width the fitted table needs at the least: its text (`text_shapes`) and gaps of a few points."""
+    widths = _natural_widths(style, shapes, measure)
     return sum(widths.values()) + sum(min(g, MIN_GAP) for g in _gaps(style)[:-1])
 
 
@@ -153,7 +161,7 @@ def plan_columns(style: WexStyle, stmt: GenStatement, measure: Measure) -> tuple
     if not style.fitted_columns:
         fixed = lay.columns(style.overflow == "interleave")
         return tuple(TableColumn(c.key, title_lines(style, c.key), c.x, 0.0, c.right) for c in fixed)
-    widths = _natural_widths(style, stmt, measure)
+    widths = _natural_widths(style, text_shapes(stmt, style.thousands), measure)
     pads = dict(zip(style.column_order, style.column_pads or (0.0,) * len(widths), strict=True))
     gaps = _gaps(style)
     available = style.page_size[0] - 2 * style.left
