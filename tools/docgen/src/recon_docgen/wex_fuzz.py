@@ -14,7 +14,7 @@ from functools import lru_cache
 from recon_docgen.catalog import ACCOUNT_NAMES
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
-from recon_docgen.wex_pdf import table_fits
+from recon_docgen.wex_pen import table_fits
 from recon_docgen.wex_style import COLUMN_KEYS, CORE_FONTS, TTF_FONTS, WexStyle, style_changes
 from recon_docgen.wex_table import text_shapes
 

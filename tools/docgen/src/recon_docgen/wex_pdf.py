@@ -8,18 +8,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from fpdf import FPDF
-
 from recon_docgen import wex_layout as lay
 from recon_docgen.truth import GenCardholder, GenStatement
+from recon_docgen.wex_pen import Pen, new_pdf
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
-from recon_docgen.wex_table import BANDS, item_cells, money, narrowest_table, plan_columns, us_date, wrap
+from recon_docgen.wex_table import BANDS, item_cells, money, plan_columns, us_date, wrap
 
-BOLD_OFFSET = 0.35
 BOLD_ROW_EVERY = 5
 PRODUCED_AT = time(8, 15, 32)
 WRAPPING = ("merchant", "city")
@@ -34,67 +31,12 @@ def produced_on(stmt: GenStatement) -> date:
     return stmt.period_end + timedelta(days=2)
 
 
-def _new_pdf(style: WexStyle) -> FPDF:
-    pdf = FPDF(orientation="L" if style.landscape else "P", unit="pt", format=style.page)
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(0, 0, 0)
-    for bold in (False, True):
-        if (path := style.font_file(bold)) is not None:
-            pdf.add_font(style.font, "B" if bold else "", str(path))
-    return pdf
-
-
-@lru_cache(maxsize=8)
-def _measuring_pdf(style: WexStyle) -> FPDF:
-    """A PDF that only measures text, one per font (loading a TrueType font is the slow part)."""
-    return _new_pdf(style)
-
-
-def table_fits(shapes: dict[str, frozenset[str]], style: WexStyle) -> bool:
-    """Whether a table of these texts (`wex_table.text_shapes`) fits across the page of `style`."""
-    pdf = _measuring_pdf(WexStyle(font=style.font))
-    pdf.set_font(style.font, "B", style.row_size)
-    need = narrowest_table(style, shapes, lambda s: float(pdf.get_string_width(s)))
-    return need <= style.page_size[0] - 2 * style.left
-
-
-class _Writer:
+class _Writer(Pen):
     def __init__(self, stmt: GenStatement, style: WexStyle) -> None:
-        self.stmt, self.style = stmt, style
-        self.pdf = _new_pdf(style)
+        super().__init__(new_pdf(style), style)
+        self.stmt = stmt
         self.pdf.set_creation_date(datetime.combine(produced_on(stmt), PRODUCED_AT, tzinfo=UTC))
-        self._font: tuple[str, float] | None = None
         self.cols = {c.key: c for c in plan_columns(style, stmt, self.bold_width)}
-
-    def bold_width(self, s: str) -> float:
-        self.font(True, self.style.row_size)
-        return float(self.pdf.get_string_width(s))
-
-    def row_width(self, s: str) -> float:
-        self.font(False, self.style.row_size)
-        return float(self.pdf.get_string_width(s))
-
-    def font(self, bold: bool, size: float) -> None:
-        style = "B" if bold else ""
-        if self._font != (style, size):
-            self.pdf.set_font(self.style.font, style, size)
-            self._font = (style, size)
-
-    def text(self, x: float, y: float, s: str, *, bold: bool = False, size: float | None = None) -> None:
-        if not s:
-            return
-        self.font(bold, size or self.style.row_size)
-        self.pdf.text(x, y, s)
-        if bold and self.style.doubled_bold:
-            self.pdf.text(x + BOLD_OFFSET, y, s)
-
-    def cell(self, key: str, y: float, s: str, *, bold: bool = False) -> None:
-        col = self.cols[key]
-        if col.right:
-            self.font(bold, self.style.row_size)
-            self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold)
-        else:
-            self.text(col.x, y, s, bold=bold)
 
     def report_header(self, top: float) -> None:
         s, left, step = self.stmt, self.style.left, self.style.block_line_height

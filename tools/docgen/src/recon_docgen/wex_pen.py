@@ -1,0 +1,78 @@
+"""Text on a WEX report page: the font (standard PDF or embedded TrueType), doubled bold, table cells."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fpdf import FPDF
+
+from recon_docgen.wex_style import WexStyle
+from recon_docgen.wex_table import TableColumn, narrowest_table
+
+BOLD_OFFSET = 0.35
+"""A doubled bold glyph is drawn again this far to the right (naive extractors read it twice)."""
+
+
+def new_pdf(style: WexStyle) -> FPDF:
+    """An empty PDF for `style`: page size and orientation, no automatic breaks, its fonts registered."""
+    pdf = FPDF(orientation="L" if style.landscape else "P", unit="pt", format=style.page)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(0, 0, 0)
+    for bold in (False, True):
+        if (path := style.font_file(bold)) is not None:
+            pdf.add_font(style.font, "B" if bold else "", str(path))
+    return pdf
+
+
+@lru_cache(maxsize=8)
+def _measuring_pdf(font: str) -> FPDF:
+    """A PDF that only measures text, one per font (loading a TrueType font is the slow part)."""
+    return new_pdf(WexStyle(font=font))
+
+
+def table_fits(shapes: dict[str, frozenset[str]], style: WexStyle) -> bool:
+    """Whether a table of these texts (`wex_table.text_shapes`) fits across the page of `style`."""
+    pdf = _measuring_pdf(style.font)
+    pdf.set_font(style.font, "B", style.row_size)
+    need = narrowest_table(style, shapes, lambda s: float(pdf.get_string_width(s)))
+    return need <= style.page_size[0] - 2 * style.left
+
+
+class Pen:
+    """Draws text with as few font switches as the old renderer made (the default output stays the same)."""
+
+    def __init__(self, pdf: FPDF, style: WexStyle) -> None:
+        self.pdf, self.style = pdf, style
+        self.cols: dict[str, TableColumn] = {}
+        self._font: tuple[str, float] | None = None
+
+    def font(self, bold: bool, size: float) -> None:
+        style = "B" if bold else ""
+        if self._font != (style, size):
+            self.pdf.set_font(self.style.font, style, size)
+            self._font = (style, size)
+
+    def bold_width(self, s: str) -> float:
+        self.font(True, self.style.row_size)
+        return float(self.pdf.get_string_width(s))
+
+    def row_width(self, s: str) -> float:
+        self.font(False, self.style.row_size)
+        return float(self.pdf.get_string_width(s))
+
+    def text(self, x: float, y: float, s: str, *, bold: bool = False, size: float | None = None) -> None:
+        if not s:
+            return
+        self.font(bold, size or self.style.row_size)
+        self.pdf.text(x, y, s)
+        if bold and self.style.doubled_bold:
+            self.pdf.text(x + BOLD_OFFSET, y, s)
+
+    def cell(self, key: str, y: float, s: str, *, bold: bool = False) -> None:
+        """`s` in column `key`: from its left edge, or ending at its right edge (numbers)."""
+        col = self.cols[key]
+        if col.right:
+            self.font(bold, self.style.row_size)
+            self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold)
+        else:
+            self.text(col.x, y, s, bold=bold)
