@@ -116,7 +116,10 @@ class _TextPage:
 
     def glyph_words(self, start: int, end: int) -> list[Word]:
         chars: list[Char | None] = []
-        prev: _Glyph | None = None
+        # The glyph before the span (a space of the same text object, say): holes are measured from it, so
+        # the object's earlier words are not taken for glyphs pdfium dropped.
+        prev: _Glyph | None = self.glyph(start - 1) if start > 0 else None
+        in_object = 1  # glyphs of `prev`'s text object so far
         for i in range(start, end):
             g = self.glyph(i)
             if g is None:
@@ -125,8 +128,15 @@ class _TextPage:
                 continue
             if prev is not None and prev.obj == g.obj:
                 chars.extend(self._fill(prev.char.x1, g.char.x0, g))
-            elif g.char.x0 - g.origin > HOLE * g.size:
-                chars.extend(self._fill(g.origin, g.char.x0, g))
+                in_object += 1
+            else:
+                if prev is not None and (in_object > 1 or g.char.x0 - prev.char.x1 > HOLE * g.size):
+                    # A new text object after a gap, or right after another object's word: two fields
+                    # printed touching. (Drivers that place each glyph as an object of its own are not split.)
+                    chars.append(None)
+                if g.char.x0 - g.origin > HOLE * g.size:
+                    chars.extend(self._fill(g.origin, g.char.x0, g))
+                in_object = 1
             chars.append(g.char)
             prev = g
         return chars_to_words(chars, first_joined=self.joined(start))

@@ -9,7 +9,9 @@ from functools import cached_property
 from recon_extractor.pdf.glyphs import Word
 
 GAP_FACTOR = 0.6
-COLUMN_START_SLACK = (0.5, 2.0)
+COLUMN_START_SLACK = (0.5, 1.5, 2.0)
+"""A word starts a column at `c` when the word before ends by c + 0.5 and it starts within c - 1.5 .. c + 2:
+glyphs' side bearings differ (an `A` starts further left than the `M` of the title above it)."""
 
 
 @dataclass(frozen=True)
@@ -58,23 +60,34 @@ def group_rows(words: Sequence[Word]) -> list[Row]:
 
 
 def _starts_column(prev: Word, word: Word, column_starts: Sequence[float]) -> bool:
-    before, after = COLUMN_START_SLACK
-    return any(prev.x1 <= c + before and c - before <= word.x0 <= c + after for c in column_starts)
+    end, before, after = COLUMN_START_SLACK
+    return any(prev.x1 <= c + end and c - before <= word.x0 <= c + after for c in column_starts)
+
+
+def _near_column(word: Word, column_starts: Sequence[float]) -> bool:
+    _, before, after = COLUMN_START_SLACK
+    return any(c - before <= word.x0 <= c + after for c in column_starts)
 
 
 def split_runs(words: Sequence[Word], column_starts: Sequence[float] = ()) -> list[Run]:
-    """Split a row into runs at backward moves, wide gaps, and new text objects starting a column."""
+    """Split a row into runs at backward moves, wide gaps, and new text objects starting a column.
+
+    With `column_starts`, a word joined to the one before it (one space of the same text object) breaks at
+    a wide gap only where a column starts and nothing overprints it: a monospaced merchant name running
+    into the next column keeps its last word."""
     if not words:
         return []
     gap_limit = GAP_FACTOR * max([w.bottom - w.top for w in words])
     runs: list[list[Word]] = [[words[0]]]
-    for word in words[1:]:
+    for k, word in enumerate(words[1:], start=1):
         prev = runs[-1][-1]
-        if (
-            word.x0 < prev.x1 - 0.5
-            or word.x0 - prev.x1 > gap_limit
-            or (word.joined is not True and _starts_column(prev, word, column_starts))
-        ):
+        if word.x0 - prev.x1 > gap_limit and word.joined is True and column_starts:
+            after = words[k + 1] if k + 1 < len(words) else None
+            overprinted = after is not None and after.joined is not True and after.x0 < word.x1 - 0.5
+            wide = _near_column(word, column_starts) and not overprinted
+        else:
+            wide = word.x0 - prev.x1 > gap_limit
+        if word.x0 < prev.x1 - 0.5 or wide or (word.joined is not True and _starts_column(prev, word, column_starts)):
             runs.append([word])
         else:
             runs[-1].append(word)

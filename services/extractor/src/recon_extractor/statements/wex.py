@@ -29,6 +29,7 @@ from recon_extractor.statements.wex_blocks import Block, block_fields
 from recon_extractor.statements.wex_columns import Columns, row_cells
 from recon_extractor.statements.wex_header import find_header
 from recon_extractor.statements.wex_rows import (
+    TotalsKind,
     is_furniture,
     looks_like_charge,
     parse_item,
@@ -39,7 +40,8 @@ from recon_extractor.statements.wex_rows import (
 from recon_extractor.statements.wex_swipes import SwipeBook
 
 ISSUER = "WEX"
-TITLE = "cardholder activity report"
+WRAPPING = frozenset({"merchant", "city", "group", "description"})
+"""Text columns whose long values may wrap onto a line of their own below the product row."""
 
 
 @dataclass
@@ -68,10 +70,12 @@ class WexParser:
         self.borrowed: dict[int, int] = {}  # page read without a header -> page whose header it used
         self.confirmed: set[int] = set()
         self.section_from = 1
+        self.after_item = False  # the row above was a product row (or a wrapped line of one)
 
     def feed(self, number: int, rows: Sequence[Row]) -> None:
         """One page, top to bottom."""
         count = self.counts[number] = PageCount()
+        self.after_item = False
         i = 0
         while i < len(rows):
             row = rows[i]
@@ -83,11 +87,15 @@ class WexParser:
                 self._end_block()
                 self.columns, used = found
                 self.header_page = number
+                self.after_item = False
                 i += used
                 continue
             else:
                 self._end_block()
-                self._row(number, row, count)
+                self.after_item = self._row(number, row, count)
+                i += 1
+                continue
+            self.after_item = False
             i += 1
 
     def _block_row(self, page: int, text: str, fields: list[tuple[str, str]]) -> None:
@@ -108,30 +116,37 @@ class WexParser:
             self.section_from = block.page
             self.book.cardholder(block.page, key)
 
-    def _row(self, page: int, row: Row, count: PageCount) -> None:
+    def _row(self, page: int, row: Row, count: PageCount) -> bool:
+        """Read a row that is no block and no header; True when it was a product row or a wrapped line of one."""
         text = row.text
         if self.period is None and (period := report_period(text)):
             self.period = period
-            return
+            return False
         if is_furniture(text):
-            return
+            return False
         if self.columns is None:
             if looks_like_charge(text):
                 self._unread(page, text, "printed before any column header", count)
-            return
+            return False
         cells = row_cells(row, self.columns)
         kind = totals_kind(text)
-        if kind is None:
-            item = parse_item(cells)
-            if item is not None:
-                self._read(page, count)
-                self.book.add_item(page, item)
-            elif looks_like_charge(text):
-                self._unread(page, text, "looks like a charge but was not read", count)
-            else:
-                count.unread += 1
-                self.warnings.append(f"page {page}: row not understood: {mask_card_numbers(text)!r}")
-            return
+        if kind is not None:
+            self._totals(page, text, kind, cells, count)
+            return False
+        if (item := parse_item(cells)) is not None:
+            self._read(page, count)
+            self.book.add_item(page, item)
+            return True
+        if looks_like_charge(text):
+            self._unread(page, text, "looks like a charge but was not read", count)
+        elif self.after_item and WRAPPING.issuperset(cells) and self.book.continue_item(cells):
+            return True
+        else:
+            count.unread += 1
+            self.warnings.append(f"page {page}: row not understood: {mask_card_numbers(text)!r}")
+        return False
+
+    def _totals(self, page: int, text: str, kind: TotalsKind, cells: dict[str, str], count: PageCount) -> None:
         sums = parse_totals(cells)
         if sums is None:
             self._unread(page, text, "a totals row whose amounts could not be read", count)

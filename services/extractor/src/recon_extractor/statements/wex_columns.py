@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.text_rows import Row, Run, split_runs
 
 RIGHT_ALIGNED = frozenset({"ppu", "quantity", "gross", "discount", "net"})
@@ -57,15 +58,29 @@ def _column_for(run: Run, columns: Columns) -> str:
     return columns.left_starts[-1][1]
 
 
+def _runs(row: Row, columns: Columns) -> list[Run]:
+    """The row's runs; a number ending at a number column's edge is a run of its own, however close its
+    neighbours are printed (`$433.67 $0.00` in a tight table)."""
+    # OCR words are placed one by one: their edges are too rough to tell a column start from a wide space.
+    if columns.slack:
+        return [Run(w.text, w.x0, w.x1) for w in row.words]
+    starts = [x0 for x0, _ in columns.left_starts]
+    edges = [x1 for x1, _ in columns.right_edges]
+    runs: list[Run] = []
+    pending: list[Word] = []
+    for word in row.words:
+        if any(abs(word.x1 - x1) <= RIGHT_EDGE_TOLERANCE for x1 in edges) and NUMBER.fullmatch(word.text):
+            runs += split_runs(pending, starts)
+            runs.append(Run(word.text, word.x0, word.x1))
+            pending = []
+        else:
+            pending.append(word)
+    return runs + split_runs(pending, starts)
+
+
 def row_cells(row: Row, columns: Columns) -> dict[str, str]:
     """The row's text by column key (runs falling in the same column joined by a space)."""
     cells: dict[str, list[str]] = {}
-    # OCR words are placed one by one: their edges are too rough to tell a column start from a wide space.
-    runs = (
-        [Run(w.text, w.x0, w.x1) for w in row.words]
-        if columns.slack
-        else split_runs(row.words, [x0 for x0, _ in columns.left_starts])
-    )
-    for run in runs:
+    for run in _runs(row, columns):
         cells.setdefault(_column_for(run, columns), []).append(run.text)
     return {key: " ".join(parts) for key, parts in cells.items()}

@@ -3,8 +3,9 @@ abbreviated (`Trans Date` / `Trans Dt`, `Transaction #` / `Txn #`, `Gross Cost` 
 
 A header line is a row made only of title words. Each line is cut into titles (a wide gap always cuts; a
 run of words is cut into the longest known titles), and titles on the lines above join the title below
-that they overlap most (`Trans` above `Date`, `Gross` above `Cost`). Each column's span is where its
-title is printed; which data belongs to it is `wex_columns`' work.
+that they overlap most (`Trans` above `Date`, `Gross` above `Cost`). A line of group titles spanning
+several columns (`Dates`, `Merchant`, `Amounts`) may sit on top: the lines that give the most known columns
+win. Each column's span is where its title is printed; which data belongs to it is `wex_columns`' work.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recon_extractor.pdf.glyphs import Word
-from recon_extractor.pdf.text_rows import GAP_FACTOR, Row
+from recon_extractor.pdf.text_rows import Row
 from recon_extractor.statements.wex_columns import OCR_SLACK, Columns
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "trans_date": ("trans date", "trans dt", "transaction date", "txn date", "tran date", "trans. date"),
+    "trans_date": ("trans date", "trans dt", "tran dt", "transaction date", "txn date", "tran date", "trans. date"),
     "posted_date": ("posted date", "post date", "posting date", "posted dt", "post dt", "posted"),
     "level": ("lvl", "level"),
     "reference": ("transaction #", "trans #", "txn #", "tran #", "transaction number", "trans no", "ref #"),
     "merchant": ("merchant name", "merchant"),
     "city": ("city, state", "city/st", "city/state", "city, st", "city st", "city"),
-    "group": ("merchant group", "merch group", "merchant grp", "grp", "group"),
+    "group": ("merchant group", "merch group", "merchant grp", "mcht grp", "mcht group", "grp", "group"),
     "description": ("product description", "product desc", "prod desc", "product", "description"),
     "ppu": ("ppu/g", "ppu", "ppg", "unit price"),
     "quantity": ("quantity", "qty", "units"),
@@ -33,8 +34,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("trans_date", "merchant", "net")
 MAX_LINES = 3
+TITLE_GAP = 1.2
+"""Words further apart than this many word heights are never one title (a space is well under one)."""
 _KEY = {title: key for key, titles in SYNONYMS.items() for title in titles}
 _WORDS = frozenset(word for title in _KEY for word in title.split()) | {"date", "dt"}
+_GROUP_WORDS = frozenset({"dates", "amounts", "amount", "merchant", "product", "transaction", "card"})
 _LONGEST = max(len(title.split()) for title in _KEY)
 
 
@@ -46,7 +50,7 @@ class _Title:
 
 
 def _is_header_line(row: Row) -> bool:
-    return len(row.words) >= 2 and all(w.text.lower() in _WORDS for w in row.words)
+    return len(row.words) >= 2 and all(w.text.lower() in _WORDS or w.text.lower() in _GROUP_WORDS for w in row.words)
 
 
 def _runs(row: Row) -> list[list[Word]]:
@@ -54,7 +58,7 @@ def _runs(row: Row) -> list[list[Word]]:
     runs = [[words[0]]]
     for word in words[1:]:
         prev = runs[-1][-1]
-        if word.x0 - prev.x1 > GAP_FACTOR * max(prev.height, word.height):
+        if word.x0 - prev.x1 > TITLE_GAP * max(prev.height, word.height):
             runs.append([word])
         else:
             runs[-1].append(word)
@@ -62,7 +66,8 @@ def _runs(row: Row) -> list[list[Word]]:
 
 
 def _titles(row: Row) -> list[_Title]:
-    """The row cut into titles: at wide gaps, then each run into the longest known titles, left to right."""
+    """The row cut into titles: at wide gaps, then each run into the longest known titles, left to right (the
+    gap between two columns can be narrower than a space in a wide font)."""
     titles: list[_Title] = []
     for run in _runs(row):
         parts = [w.text for w in run]
@@ -104,6 +109,11 @@ def _columns(lines: Sequence[list[_Title]], approximate: bool) -> Columns | None
     return Columns(spans, OCR_SLACK if approximate else 0.0)
 
 
+def _known(columns: Columns) -> tuple[int, int]:
+    unknown = sum(key.startswith("?") for key in columns.spans)
+    return len(columns.spans) - unknown, -unknown
+
+
 def find_header(rows: Sequence[Row], start: int = 0) -> tuple[Columns, int] | None:
     """The columns of a header printed from `rows[start]` and how many rows it takes, else None."""
     band: list[Row] = []
@@ -111,8 +121,18 @@ def find_header(rows: Sequence[Row], start: int = 0) -> tuple[Columns, int] | No
         if not _is_header_line(row) or (band and row.top - band[-1].bottom > 1.5 * (row.bottom - row.top)):
             break
         band.append(row)
+    if not band:
+        return None
     approximate = any(w.approximate for row in band for w in row.words)
-    for size in range(len(band), 0, -1):
-        if columns := _columns([_titles(row) for row in band[:size]], approximate):
-            return columns, size
-    return None
+    lines = [_titles(row) for row in band]
+    found = [
+        (columns, first, last)
+        for first in range(len(band))
+        for last in range(first + 1, len(band) + 1)
+        if (columns := _columns(lines[first:last], approximate))
+    ]
+    if not found:
+        return None
+    # The most known columns; then the most lines (a wrapped title is known only with all its lines).
+    columns, _, last = max(found, key=lambda f: (*_known(f[0]), f[2] - f[1]))
+    return columns, last

@@ -4,7 +4,7 @@ row that looks like a charge (a date and an amount, or a 9-digit reference) whet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -30,7 +30,7 @@ _FOOTER = re.compile(r"\bPage \d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _FURNITURE = re.compile(r"cardholder activity report|^produced on\b|^primary sort\b|^[\w ]+ = \S", re.I)
 _ANY_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ANY_AMOUNT = re.compile(r"(?<![\d/])-?\$?\d{1,3}(?:,?\d{3})*\.\d{2}\b")
-_REFERENCE = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_REFERENCE = re.compile(r"\b\d{9}\b")
 _PLAUSIBLE_REFERENCE = re.compile(r"^[A-Z0-9-]{4,}$")
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
@@ -45,10 +45,32 @@ class ItemRow:
     level: str | None
     reference: str | None
     merchant: str
-    city: str | None
-    state: str | None
+    place: str | None  # "MOBILE, AL" as printed
     category: str | None
     item: StatementItem
+
+    @property
+    def city(self) -> str | None:
+        return _city_state(self.place)[0]
+
+    @property
+    def state(self) -> str | None:
+        return _city_state(self.place)[1]
+
+    def continued(self, cells: dict[str, str]) -> ItemRow:
+        """The row with a wrapped cell's next line (`cells`: merchant, city, group or description text)."""
+
+        def joined(first: str | None, key: str) -> str | None:
+            return f"{first} {cells[key]}" if first and cells.get(key) else first or cells.get(key)
+
+        description = joined(self.item.description, "description")
+        return replace(
+            self,
+            merchant=joined(self.merchant, "merchant") or "",
+            place=joined(self.place, "city"),
+            category=joined(self.category, "group"),
+            item=replace(self.item, description=description),
+        )
 
 
 def parse_date(text: str | None) -> date | None:
@@ -111,6 +133,7 @@ def parse_totals(cells: dict[str, str]) -> tuple[Decimal, Decimal, Decimal] | No
     return (gross if gross is not None else net + discount), discount, net
 
 
+@lru_cache(maxsize=1024)
 def _city_state(text: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
@@ -143,7 +166,6 @@ def parse_item(cells: dict[str, str]) -> ItemRow | None:
         gross = (net or Decimal("0.00")) + discount
     if net is None:
         net = gross - discount
-    city, state = _city_state(cells.get("city"))
     item = StatementItem(
         cells.get("description") or None,
         _decimal(cells.get("ppu")),
@@ -158,8 +180,7 @@ def parse_item(cells: dict[str, str]) -> ItemRow | None:
         cells.get("level") or None,
         cells.get("reference") or None,
         cells.get("merchant", ""),
-        city,
-        state,
+        cells.get("city") or None,
         cells.get("group") or None,
         item,
     )

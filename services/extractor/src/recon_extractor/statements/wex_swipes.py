@@ -6,7 +6,7 @@ discount and net disagree, or a swipe without its totals row, is a warning (the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recon_extractor.statements.checks import Sums, item_problem, item_sums, line_sums, mismatch
 from recon_extractor.statements.model import Cardholder, CardLine, Finding, StatementItem
@@ -63,6 +63,19 @@ class SwipeBook:
         problem = item_problem(f"page {page}: swipe {row.reference}", row.item)
         if problem:
             self.warnings.append(problem)
+
+    def continue_item(self, cells: dict[str, str]) -> bool:
+        """A wrapped cell's next line, below the last product row: False when no swipe is open."""
+        swipe = self.swipe
+        if swipe is None or not swipe.items:
+            return False
+        if len(swipe.items) == 1:
+            swipe.first = swipe.first.continued(cells)
+        if cells.get("description"):
+            last = swipe.items[-1]
+            text = f"{last.description} {cells['description']}" if last.description else cells["description"]
+            swipe.items[-1] = replace(last, description=text)
+        return True
 
     def close_swipe(self, page: int, printed: Sums | None) -> None:
         """End the open swipe at its `Transaction Totals` row (`printed`), or without one (None)."""

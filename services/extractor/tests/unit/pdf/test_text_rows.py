@@ -27,3 +27,13 @@ def test_a_new_object_starting_a_column_breaks_even_when_close() -> None:
     words = [word("DOOR", 10.0), word("KEMAH,", 29.0, joined=False), word("TX", 55.0, joined=True)]
     assert [r.text for r in split_runs(words, column_starts=[28.5])] == ["DOOR", "KEMAH, TX"]
     assert [r.text for r in split_runs(words)] == ["DOOR KEMAH, TX"]
+
+
+def test_a_joined_word_past_a_wide_space_stays_in_its_run_unless_a_column_starts_there() -> None:
+    # Courier: one space of the merchant's own text object is wider than the gap limit.
+    words = [word("CANES", 10.0), word("1055", 36.0, joined=True), word("CONROE,", 34.0), word("TX", 63.0, joined=True)]
+    assert [r.text for r in split_runs(words, column_starts=[10.0, 33.5])] == ["CANES 1055", "CONROE, TX"]
+    # Where the merchant's last word lands on the column start, the city printed over it says whose it is.
+    assert [r.text for r in split_runs(words, column_starts=[10.0, 35.0])] == ["CANES 1055", "CONROE, TX"]
+    alone = [word("CANES", 10.0), word("1055", 36.0, joined=True), word("CONROE,", 60.0)]
+    assert [r.text for r in split_runs(alone, column_starts=[10.0, 35.0])] == ["CANES", "1055", "CONROE,"]
