@@ -76,6 +76,7 @@ class Band:
     y: float
     cardholder: int = 0
     row: LaidRow | None = None
+    continued: bool = False  # a block repeated on a page its cardholder's rows continue on
 
 
 @dataclass(frozen=True)
@@ -140,12 +141,12 @@ class _Flow:
         self.last, self.step = top, style.row_height
         if continuing is not None:
             if style.block_on_continuation:
-                self.block(continuing, top)
+                self.block(continuing, top, continued=True)
             if style.header_on_continuation:
                 self.header(continuing)
 
-    def block(self, c: int, top: float) -> None:
-        self.pages[-1].append(Band("block", top, c))
+    def block(self, c: int, top: float, *, continued: bool = False) -> None:
+        self.pages[-1].append(Band("block", top, c, continued=continued))
         self.last, self.step = top + block_lines(self.style) * self.style.block_line_height, BLOCK_TO_HEADER
 
     def header(self, c: int) -> None:

@@ -58,13 +58,13 @@ class _Writer(Pen):
             y += step
             self.text(left, y, line, size=self.style.block_size)
 
-    def block(self, top: float, ch: GenCardholder) -> None:
+    def block(self, top: float, ch: GenCardholder, continued: bool) -> None:
         s, style = self.stmt, self.style
         fields = (
             ("Account Code", f"{s.account_code} - {s.company}"),
             ("Customer ID", f"{s.customer_id} {s.street}"),
             ("Card Number", f"{ch.card_number} {s.city_state_zip}"),
-            ("Cardholder Name", ch.name),
+            ("Cardholder Name", f"{ch.name} (continued)" if continued and style.continued_marker else ch.name),
             ("Employee ID", ch.employee_id),
         )
         places = [(style.left, i) for i in range(5)]
@@ -108,13 +108,13 @@ class _Writer(Pen):
         if row.kind != "item" or row.line is None or self.style.overflow != "wrap":
             return 1
         line = self.stmt.cardholders[row.cardholder].lines[row.line]
-        return max(len(self.wrapped(k, v)) for k, v in item_cells(line, line.items[0], True).items())
+        return max(len(self.wrapped(k, v)) for k, v in item_cells(line, line.items[0], self.style).items())
 
     def item_row(self, y: float, row: lay.LaidRow) -> None:
         assert row.line is not None and row.item is not None
         line = self.stmt.cardholders[row.cardholder].lines[row.line]
         bold = row.line % BOLD_ROW_EVERY == BOLD_ROW_EVERY - 1
-        cells = item_cells(line, line.items[row.item], self.style.thousands)
+        cells = item_cells(line, line.items[row.item], self.style)
         description = cells.pop("description")
         for key, value in cells.items():
             for i, part in enumerate(self.wrapped(key, value)):
@@ -128,7 +128,7 @@ class _Writer(Pen):
             x = first - self.style.column_gap - self.bold_width(label)
         self.text(x, y, label, bold=True)
         for key, value in (("gross", gross), ("discount", discount), ("net", net)):
-            self.cell(key, y, money(value, self.style.thousands), bold=True)
+            self.cell(key, y, money(value, self.style), bold=True)
 
     def row(self, y: float, row: lay.LaidRow) -> None:
         ch = self.stmt.cardholders[row.cardholder]
@@ -145,10 +145,12 @@ class _Writer(Pen):
 
     def footer(self, number: int, count: int) -> None:
         style = self.style
+        y = style.page_size[1] - style.bottom + lay.FOOTER_RISE
+        if style.footer_run_date:
+            self.text(style.left, y, f"Run on {short_date(produced_on(self.stmt))} 8:15:32 AM")
         if style.footer == "none":
             return
         text = f"Page {number} of {count}" if style.footer == "page_of" else f"Page {number}"
-        y = style.page_size[1] - style.bottom + lay.FOOTER_RISE
         x = style.page_size[0] - style.left - self.row_width(text) if style.fitted_columns else lay.FOOTER_X
         self.text(x, y, text)
 
@@ -160,7 +162,7 @@ class _Writer(Pen):
             elif band.kind == "title":
                 self.text(self.style.left, band.y + 10.0, "Cardholder Activity Report General", bold=True, size=12.0)
             elif band.kind == "block":
-                self.block(band.y, self.stmt.cardholders[band.cardholder])
+                self.block(band.y, self.stmt.cardholders[band.cardholder], band.continued)
             elif band.kind == "header":
                 self.header(band.y)
             elif band.row is not None:

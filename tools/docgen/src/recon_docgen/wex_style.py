@@ -43,6 +43,7 @@ COLUMN_KEYS = (
 )
 
 Footer = Literal["page_of", "page", "none"]
+Credits = Literal["minus", "parens"]
 Overflow = Literal["none", "interleave", "tight", "wrap"]
 BlockLabels = Literal["stacked", "aligned", "two_columns"]
 
@@ -76,8 +77,12 @@ class WexStyle:
     block_labels: BlockLabels = "stacked"
     doubled_bold: bool = False
     thousands: bool = True
+    credits: Credits = "minus"
+    currency_symbol: bool = True
     overflow: Overflow = "none"
     keep_swipes_together: bool = False
+    footer_run_date: bool = False
+    continued_marker: bool = False
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from recon_docgen import wex_layout as lay
 from recon_docgen.truth import GenItem, GenLine, GenStatement
-from recon_docgen.wex_style import WexStyle
+from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 
 Measure = Callable[[str], float]
 """Width in points of a text at the row size, in bold (the widest a cell is printed)."""
@@ -71,17 +71,20 @@ class TableColumn:
         return self.x if self.right else self.x + self.width
 
 
-def money(value: Decimal, thousands: bool = True) -> str:
-    """`$1,234.56`, credits `-$0.45`; `$1234.56` without thousands separators."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.2f}" if thousands else f"{sign}${abs(value):.2f}"
+def money(value: Decimal, style: WexStyle = DEFAULT_STYLE) -> str:
+    """`$1,234.56`, credits `-$0.45`; as the style has it: `1234.56` (no separators, no symbol), `($0.45)`."""
+    digits = f"{abs(value):,.2f}" if style.thousands else f"{abs(value):.2f}"
+    text = f"${digits}" if style.currency_symbol else digits
+    if value >= 0:
+        return text
+    return f"({text})" if style.credits == "parens" else f"-{text}"
 
 
 def us_date(value: date) -> str:
     return value.strftime("%m/%d/%Y")
 
 
-def item_cells(line: GenLine, item: GenItem, thousands: bool) -> dict[str, str]:
+def item_cells(line: GenLine, item: GenItem, style: WexStyle) -> dict[str, str]:
     """What a product row prints, by column key."""
     return {
         "trans_date": us_date(line.transaction_date),
@@ -94,9 +97,9 @@ def item_cells(line: GenLine, item: GenItem, thousands: bool) -> dict[str, str]:
         "description": item.description or "",
         "ppu": f"{item.ppu:.5f}",
         "quantity": f"{item.quantity:.2f}",
-        "gross": money(item.gross, thousands),
-        "discount": money(item.discount, thousands),
-        "net": money(item.net, thousands),
+        "gross": money(item.gross, style),
+        "discount": money(item.discount, style),
+        "net": money(item.net, style),
     }
 
 
@@ -111,20 +114,20 @@ def title_lines(style: WexStyle, key: str) -> tuple[str, ...]:
     return ("",) * (style.header_lines - 2) + two
 
 
-def _values(stmt: GenStatement, thousands: bool) -> Iterator[dict[str, str]]:
+def _values(stmt: GenStatement, style: WexStyle) -> Iterator[dict[str, str]]:
     for line in stmt.lines:
         for item in line.items:
-            yield item_cells(line, item, thousands)
+            yield item_cells(line, item, style)
     for ch in stmt.cardholders:
-        yield {k: money(getattr(ch, k), thousands) for k in ("gross", "discount", "net")}
-    yield {k: money(getattr(stmt, k), thousands) for k in ("gross", "discount", "net")}
+        yield {k: money(getattr(ch, k), style) for k in ("gross", "discount", "net")}
+    yield {k: money(getattr(stmt, k), style) for k in ("gross", "discount", "net")}
 
 
-def text_shapes(stmt: GenStatement, thousands: bool) -> dict[str, frozenset[str]]:
+def text_shapes(stmt: GenStatement, style: WexStyle) -> dict[str, frozenset[str]]:
     """Every text a column prints, digits as 0: every font here has digits of one width, so a text is as
     wide as its shape, and there are far fewer shapes than texts to measure."""
     shapes: dict[str, set[str]] = {}
-    for cells in _values(stmt, thousands):
+    for cells in _values(stmt, style):
         for key, text in cells.items():
             shapes.setdefault(key, set()).add(DIGIT.sub("0", text))
     return {key: frozenset(texts) for key, texts in shapes.items()}
@@ -161,7 +164,7 @@ def plan_columns(style: WexStyle, stmt: GenStatement, measure: Measure) -> tuple
     if not style.fitted_columns:
         fixed = lay.columns(style.overflow == "interleave")
         return tuple(TableColumn(c.key, title_lines(style, c.key), c.x, 0.0, c.right) for c in fixed)
-    widths = _natural_widths(style, text_shapes(stmt, style.thousands), measure)
+    widths = _natural_widths(style, text_shapes(stmt, style), measure)
     pads = dict(zip(style.column_order, style.column_pads or (0.0,) * len(widths), strict=True))
     gaps = _gaps(style)
     available = style.page_size[0] - 2 * style.left

@@ -1,18 +1,46 @@
 import io
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from recon_docgen import wex_layout as lay
 from recon_docgen.scenario import make_statement
-from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.truth import GenStatement
+from recon_docgen.wex_pdf import produced_on, render_wex_statement, short_date
+from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 from recon_docgen.wex_table import money
+
+
+def _render(stmt: GenStatement, style: WexStyle) -> bytes:
+    buf = io.BytesIO()
+    render_wex_statement(stmt, buf, style=style)
+    return buf.getvalue()
 
 
 def test_money_format() -> None:
     assert money(Decimal("1234.5")) == "$1,234.50"
     assert money(Decimal("-0.45")) == "-$0.45"
     assert money(Decimal("0")) == "$0.00"
+    export = replace(DEFAULT_STYLE, thousands=False, credits="parens", currency_symbol=False)
+    assert money(Decimal("-1234.5"), export) == "(1234.50)"
+    assert money(Decimal("1234.5"), replace(DEFAULT_STYLE, credits="parens")) == "$1,234.50"
+
+
+def test_repeated_blocks_may_say_continued_and_footers_the_run_date() -> None:
+    stmt = make_statement(4, cardholders=2, lines_per_cardholder=(30, 40))
+    style = replace(DEFAULT_STYLE, continued_marker=True, footer_run_date=True, footer="page")
+    doc = pdfium.PdfDocument(_render(stmt, style))
+    texts = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    pages = lay.paginate(stmt, style)
+    continued = [
+        p.number for p, before in zip(pages[1:], pages, strict=False) if p.cardholder == before.rows[-1].cardholder
+    ]
+    assert continued and len(continued) < len(pages) - 1
+    for number, text in enumerate(texts, start=1):
+        assert ("(continued)" in text) == (number in continued), number
+        assert text.rstrip().endswith(f"Run on {short_date(produced_on(stmt))} 8:15:32 AM Page {number}")
 
 
 def test_render_is_deterministic_and_writes_paths_and_streams(tmp_path: Path) -> None:

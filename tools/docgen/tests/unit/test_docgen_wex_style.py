@@ -41,6 +41,10 @@ DISCRETE = (
     "thousands",
     "overflow",
     "keep_swipes_together",
+    "credits",
+    "currency_symbol",
+    "footer_run_date",
+    "continued_marker",
 )
 
 
@@ -73,7 +77,7 @@ def test_style_changes_name_only_what_differs() -> None:
 
 
 def test_the_sample_shows_every_value_of_every_knob_drawn() -> None:
-    drawn = [draw_layout(seed) for seed in range(150)]
+    drawn = [draw_layout(seed) for seed in range(400)]
     sample = [draw_layout(seed) for seed in SAMPLE_SEEDS]
     for knob in DISCRETE:
         assert {getattr(d.style, knob) for d in drawn} <= {getattr(s.style, knob) for s in sample}, knob
