@@ -161,3 +161,18 @@ def test_a_header_wrapped_over_two_lines_with_abbreviated_titles() -> None:
         *["ppu", "quantity", "gross", "discount", "net"],
     ]
     assert (cols.spans["reference"], cols.spans["gross"], cols.spans["net"]) == ((120, 164), (612, 632), (744, 760))
+
+
+def test_numbers_printed_tight_are_cells_of_their_own() -> None:
+    cols = columns(header())
+    assert cols is not None
+    # Gross and discount less than a word height apart: one run by gaps, two cells by their right edges.
+    line = row(
+        [("03/04/2025", 18), ("000127739", 120), ("SHELL", 172), ("PARTS", 412), ("$433.67", 0), ("$0.00", 0)],
+        right={"$433.67": 631.0, "$0.00": 684.0},
+    )
+    tight = Row(
+        tuple(w if w.text != "$0.00" else Word("$0.00", 632.5, 684.0, w.top, w.bottom) for w in line.words), 100, 106
+    )
+    cells = row_cells(tight, cols)
+    assert (cells["description"], cells["gross"], cells["discount"]) == ("PARTS", "$433.67", "$0.00")

@@ -17,6 +17,7 @@ def test_furniture_and_rows_that_look_like_charges() -> None:
     assert looks_like_charge("03/04/2025 MANUAL ADJUSTMENT 1,012.00")
     assert looks_like_charge("F 000127739 SHELL OIL129799150")
     assert not looks_like_charge("Posted Date between 3/1/2025 and 3/31/2025")
+    assert not looks_like_charge("OIL086166926")  # a merchant's wrapped store number
     assert not looks_like_charge("Produced On: 4/2/2025 8:15:32 AM")
 
 
@@ -57,3 +58,17 @@ def test_product_row_with_empty_description_and_foreign_state() -> None:
     assert parse_item({"trans_date": "Trans Date"}) is None
     garbled = {"trans_date": "03/04/2025", "reference": "000127739 HOTEL", "merchant": "CONTINENTAL", "net": "$1.00"}
     assert parse_item(garbled) is None
+
+
+def test_a_wrapped_line_continues_its_product_row() -> None:
+    cells = {"trans_date": "03/04/2025", "reference": "000127739", "merchant": "SHELL", "city": "BREAUX"}
+    row = parse_item({**cells, "group": "FUEL", "description": "UNL REG", "net": "$36.66"})
+    assert row is not None and (row.city, row.state) == ("BREAUX", None)
+    more = row.continued({"merchant": "OIL129799150", "city": "BRIDGE, LA", "description": "86/87 OC"})
+    assert (more.merchant, more.city, more.state, more.category) == (
+        "SHELL OIL129799150",
+        "BREAUX BRIDGE",
+        "LA",
+        "FUEL",
+    )
+    assert more.item.description == "UNL REG 86/87 OC"
