@@ -24,6 +24,8 @@ _CANONICAL = {
 }
 _LAST4 = re.compile(r"(\d{4})$")
 _NAME = re.compile(r"[A-Za-z]")
+# A block repeated on a page its cardholder's rows continue on may say so after the name.
+_CONTINUED = re.compile(r"\s*(?:[(\[]\s*(?:continued|cont'?d|cont\.?)\s*[)\]]|\bcontinued)\s*$", re.I)
 
 
 def block_fields(text: str) -> list[tuple[str, str]]:
@@ -63,7 +65,7 @@ class Block:
 
     def holder(self) -> HolderKey | None:
         """Whose lines follow; None for an account-only block (no card, no cardholder, no employee)."""
-        name = " ".join(self.fields.get("Cardholder Name", "").split())
+        name = _CONTINUED.sub("", " ".join(self.fields.get("Cardholder Name", "").split()))
         if not self.has("Cardholder Name"):
             if self.has("Card Number") or self.has("Employee ID"):
                 self._fail("a cardholder block without a Cardholder Name")

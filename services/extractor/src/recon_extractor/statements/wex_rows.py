@@ -27,7 +27,9 @@ _KINDS: dict[str, TotalsKind] = {
 }
 _FOOTER = re.compile(r"\bPage \d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 # The report's title and selection criteria (`Employee Number = ALL`), printed above the first table.
-_FURNITURE = re.compile(r"cardholder activity report|^produced on\b|^primary sort\b|^[\w ]+ = \S", re.I)
+_FURNITURE = re.compile(
+    r"cardholder activity report|^produced on\b|^primary sort\b|^[\w ]+ = \S|^(?:run|printed) on\b", re.I
+)
 _ANY_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ANY_AMOUNT = re.compile(r"(?<![\d/])-?\$?\d{1,3}(?:,?\d{3})*\.\d{2}\b")
 _REFERENCE = re.compile(r"\b\d{9}\b")

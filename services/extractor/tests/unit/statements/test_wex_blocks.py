@@ -29,6 +29,9 @@ def test_the_holder_of_a_block() -> None:
     assert (stacked.account(), stacked.card_first_digit()) == ("S-89S", "5")
     assert block("Account Code: S-89S", "Customer ID: DD2LJ").holder() is None
     assert block("Cardholder Name: GEAUX PASS", "Employee ID: 960904 X").holder() == ("GEAUX PASS", "960904", None)
+    for name in ("GEAUXPASS (continued)", "GEAUXPASS (CONT'D)", "GEAUXPASS CONTINUED"):
+        assert block(f"Cardholder Name: {name}").holder() == ("GEAUXPASS", None, None)
+    assert block("Cardholder Name: JOHN CONT").holder() == ("JOHN CONT", None, None)
 
 
 @pytest.mark.parametrize(

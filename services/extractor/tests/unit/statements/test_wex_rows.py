@@ -14,6 +14,7 @@ from recon_extractor.statements.wex_rows import (
 def test_furniture_and_rows_that_look_like_charges() -> None:
     assert all(map(is_furniture, ["Page 3 of 9", "Page 12", "Account Code = S-89S", "Primary Sort: Cardholder Name"]))
     assert not is_furniture("03/04/2025 SHELL $12.00 Page 3")
+    assert is_furniture("Run on 6/2/2025 8:15:32 AM") and is_furniture("Run on 6/2/2025 8:15:32 AM Page 2 of 7")
     assert looks_like_charge("03/04/2025 MANUAL ADJUSTMENT 1,012.00")
     assert looks_like_charge("F 000127739 SHELL OIL129799150")
     assert not looks_like_charge("Posted Date between 3/1/2025 and 3/31/2025")
