@@ -180,7 +180,8 @@ class _Flow:
             self.new_page(c)
         base = self.last + self.step
         self.pages[-1].append(Band("row", base, c, row))
-        self.last, self.step = base + extra, self.style.row_height
+        space = self.style.space_after_swipe if row.kind == "swipe_totals" else 0.0
+        self.last, self.step = base + extra, self.style.row_height + space
 
     def run(self) -> list[LaidPage]:
         for c in range(len(self.stmt.cardholders)):

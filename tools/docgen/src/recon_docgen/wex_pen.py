@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from fpdf import FPDF
@@ -38,13 +39,24 @@ def table_fits(shapes: dict[str, frozenset[str]], style: WexStyle) -> bool:
     return need <= style.page_size[0] - 2 * style.left
 
 
+@dataclass(frozen=True)
+class _Text:
+    x: float
+    y: float
+    s: str
+    bold: bool
+    size: float
+    column: int  # the table column's place left to right, -1 outside the table
+
+
 class Pen:
-    """Draws text with as few font switches as the old renderer made (the default output stays the same)."""
+    """Draws text in the style's order and pieces; in the default style exactly as the old renderer did."""
 
     def __init__(self, pdf: FPDF, style: WexStyle) -> None:
         self.pdf, self.style = pdf, style
         self.cols: dict[str, TableColumn] = {}
         self._font: tuple[str, float] | None = None
+        self._held: list[_Text] | None = None if style.draw_order == "rows" else []
 
     def font(self, bold: bool, size: float) -> None:
         style = "B" if bold else ""
@@ -60,19 +72,49 @@ class Pen:
         self.font(False, self.style.row_size)
         return float(self.pdf.get_string_width(s))
 
-    def text(self, x: float, y: float, s: str, *, bold: bool = False, size: float | None = None) -> None:
+    def text(
+        self, x: float, y: float, s: str, *, bold: bool = False, size: float | None = None, column: int = -1
+    ) -> None:
         if not s:
             return
-        self.font(bold, size or self.style.row_size)
-        self.pdf.text(x, y, s)
-        if bold and self.style.doubled_bold:
-            self.pdf.text(x + BOLD_OFFSET, y, s)
+        piece = _Text(x, y, s, bold, size or self.style.row_size, column)
+        if self._held is None:
+            self._draw(piece)
+        else:
+            self._held.append(piece)
 
     def cell(self, key: str, y: float, s: str, *, bold: bool = False) -> None:
         """`s` in column `key`: from its left edge, or ending at its right edge (numbers)."""
         col = self.cols[key]
+        column = list(self.cols).index(key)
         if col.right:
             self.font(bold, self.style.row_size)
-            self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold)
+            self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold, column=column)
         else:
-            self.text(col.x, y, s, bold=bold)
+            self.text(col.x, y, s, bold=bold, column=column)
+
+    def flush(self) -> None:
+        """Draw what the page holds, in the style's order (stable: ties keep the order they were written)."""
+        if not self._held:
+            return
+        if self.style.draw_order == "columns":
+            order = sorted(self._held, key=lambda t: (t.column, t.y if t.column >= 0 else 0.0))
+        else:
+            order = sorted(self._held, key=lambda t: (t.y, -t.x))
+        for piece in order:
+            self._draw(piece)
+        self._held.clear()
+
+    def _draw(self, t: _Text) -> None:
+        self.font(t.bold, t.size)
+        self._put(t.x, t.y, t.s)
+        if t.bold and self.style.doubled_bold:
+            self._put(t.x + BOLD_OFFSET, t.y, t.s)
+
+    def _put(self, x: float, y: float, s: str) -> None:
+        if not self.style.glyph_by_glyph:
+            self.pdf.text(x, y, s)
+            return
+        for i, char in enumerate(s):
+            if char != " ":
+                self.pdf.text(x + self.pdf.get_string_width(s[:i]), y, char)

@@ -44,13 +44,20 @@ COLUMN_KEYS = (
 
 Footer = Literal["page_of", "page", "none"]
 Credits = Literal["minus", "parens"]
+DrawOrder = Literal["rows", "fields_reversed", "columns"]
+TotalsLabels = Literal["plural", "singular", "grand"]
+PeriodLines = Literal["both", "between", "from_to"]
 Overflow = Literal["none", "interleave", "tight", "wrap"]
 BlockLabels = Literal["stacked", "aligned", "two_columns"]
 
 
 @dataclass(frozen=True)
 class WexStyle:
-    """Every knob of a rendering. `fitted_columns=False` keeps today's fixed x positions (Helvetica 7 pt only)."""
+    """Every knob of a rendering. `fitted_columns=False` keeps today's fixed x positions (Helvetica 7 pt only).
+
+    `draw_order` is the order text goes into the page (as printed, right to left within a line, or column
+    by column); `glyph_by_glyph` places every character on its own, as some printer drivers do (no spaces).
+    """
 
     font: str = "Helvetica"
     row_size: float = 7.0
@@ -83,6 +90,12 @@ class WexStyle:
     keep_swipes_together: bool = False
     footer_run_date: bool = False
     continued_marker: bool = False
+    draw_order: DrawOrder = "rows"
+    glyph_by_glyph: bool = False
+    upper_labels: bool = False
+    totals_labels: TotalsLabels = "plural"
+    space_after_swipe: float = 0.0
+    period_lines: PeriodLines = "both"
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -107,11 +107,25 @@ def title_lines(style: WexStyle, key: str) -> tuple[str, ...]:
     """A column's title, top line first, as many lines as the header has (blank lines are "")."""
     one, two, short = TITLES[key]
     if style.header_lines == 1:
-        return ((short if style.abbreviated_titles else one),)
-    if style.abbreviated_titles:
-        first, _, rest = short.rpartition(" ")
-        two = (first, rest)
-    return ("",) * (style.header_lines - 2) + two
+        lines: tuple[str, ...] = ((short if style.abbreviated_titles else one),)
+    else:
+        if style.abbreviated_titles:
+            first, _, rest = short.rpartition(" ")
+            two = (first, rest)
+        lines = ("",) * (style.header_lines - 2) + two
+    return tuple(t.upper() for t in lines) if style.upper_labels else lines
+
+
+def label(style: WexStyle, text: str) -> str:
+    """A printed label (block field, totals row, header band) in the style's case."""
+    return text.upper() if style.upper_labels else text
+
+
+TOTALS_LABELS: dict[str, tuple[str, str, str]] = {
+    "plural": ("Transaction Totals:", "Cardholder Totals:", "Report Totals:"),
+    "singular": ("Transaction Total:", "Cardholder Total:", "Report Total:"),
+    "grand": ("Transaction Totals:", "Cardholder Totals:", "Grand Totals:"),
+}
 
 
 def _values(stmt: GenStatement, style: WexStyle) -> Iterator[dict[str, str]]:

@@ -8,7 +8,8 @@ import pytest
 from recon_docgen import wex_layout as lay
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
-from recon_docgen.wex_pdf import produced_on, render_wex_statement, short_date
+from recon_docgen.wex_furniture import produced_on, short_date
+from recon_docgen.wex_pdf import render_wex_statement
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 from recon_docgen.wex_table import money
 
