@@ -20,18 +20,21 @@ import io
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from recon_docgen.check import statement_differences
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
-from recon_docgen.wex_fuzz import draw_layout
+from recon_docgen.wex_fuzz import WexLayout, draw_layout
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 from recon_extractor.errors import ExtractionError
 from recon_extractor.statements.reader import read_statement
 
 BASELINE_LAYOUTS = 20
+CONTINUOUS = frozenset(
+    {"block_size", "row_height", "block_line_height", "left", "top", "bottom", "column_gap", "column_pads"}
+)
 
 
 @dataclass
@@ -72,6 +75,22 @@ def _repro(seed: int, cardholders: int, lines: tuple[int, int]) -> str:
     )
 
 
+def _knob_table(layouts: list[WexLayout], outcomes: list[Outcome], top: int = 15) -> None:
+    """The knob values most often not exact: where to look first."""
+    seen: dict[tuple[str, str], Counter[str]] = {}
+    for layout, outcome in zip(layouts, outcomes, strict=True):
+        knobs = {**asdict(layout.style), "blank_employee_ids": layout.blank_employee_ids}
+        for name, value in knobs.items():
+            if name not in CONTINUOUS:
+                seen.setdefault((name, str(value)), Counter())[outcome.verdict] += 1
+    rows = [(1 - c["exact"] / c.total(), key, c) for key, c in seen.items() if c["exact"] < c.total()]
+    if rows:
+        print("\nknob values most often not exact:")
+    for share, (name, value), c in sorted(rows, reverse=True)[:top]:
+        knob = f"{name}={value[:40]}"
+        print(f"  {knob:<64} {share:4.0%} of {c.total():>3}: {c['loud']} loud, {c['silent']} silent")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--layouts", type=int, default=300)
@@ -85,9 +104,10 @@ def main() -> int:
 
     read_one(-1, _month(0, 1, (1, 1)), DEFAULT_STYLE)  # warm-up: imports and pdfium's first document
     baseline = [read_one(s, _month(s, args.cardholders, lines), DEFAULT_STYLE) for s in seeds[:BASELINE_LAYOUTS]]
-    outcomes = []
+    outcomes, layouts = [], []
     for seed in seeds:
         layout = draw_layout(seed)
+        layouts.append(layout)
         outcome = read_one(seed, layout.statement(_month(seed, args.cardholders, lines)), layout.style)
         outcomes.append(outcome)
         if outcome.verdict != "exact":
@@ -96,6 +116,7 @@ def main() -> int:
                 print(f"    {line[:400]}")
             print(f"    reproduce: {_repro(seed, args.cardholders, lines)}", flush=True)
 
+    _knob_table(layouts, outcomes)
     counts = Counter(o.verdict for o in outcomes)
     print(f"\n{len(outcomes)} layouts (seeds {seeds.start}..{seeds.stop - 1}), {args.cardholders} cardholders each")
     print(f"  exact          {counts['exact']:>5}")
