@@ -11,6 +11,9 @@ Prints the three counts, pages/s over the layouts beside the default layout's pa
 (the baseline, measured in the same run), and for every layout that is not exact its seed, the knobs that
 differ from the default, what went wrong and a command that writes the PDF and its truth to reproduce it.
 Layout `n` prints `make_statement(n, ...)`, so `--seed S` moves both.
+
+`--one-knob`: each knob value alone on the default layout (with fitted columns), over `--layouts` months,
+to tell which feature breaks what.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dataclasses import asdict, dataclass
 from recon_docgen.check import statement_differences
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
-from recon_docgen.wex_fuzz import WexLayout, draw_layout
+from recon_docgen.wex_fuzz import WexLayout, draw_layout, one_knob_layouts
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 from recon_extractor.errors import ExtractionError
@@ -91,15 +94,39 @@ def _knob_table(layouts: list[WexLayout], outcomes: list[Outcome], top: int = 15
         print(f"  {knob:<64} {share:4.0%} of {c.total():>3}: {c['loud']} loud, {c['silent']} silent")
 
 
+def _one_knob(seed: int, months: int, cardholders: int, lines: tuple[int, int]) -> int:
+    """Each knob value alone on the default layout (fitted columns), over `months` months: what it breaks."""
+    counts: Counter[str] = Counter()
+    for layout in one_knob_layouts():
+        runs = [
+            read_one(s, layout.statement(_month(s, cardholders, lines)), layout.style)
+            for s in range(seed, seed + months)
+        ]
+        worst = max(runs, key=lambda o: ("exact", "loud", "silent").index(o.verdict))
+        counts[worst.verdict] += 1
+        changes = {k: v for k, v in layout.changes().items() if k != "fitted_columns"}
+        knob = ", ".join(f"{k}={v}" for k, v in changes.items()) or "fitted columns only"
+        detail = f": {worst.detail[0][:300]}" if worst.detail else ""
+        print(f"{worst.verdict:<6} {knob[:90]}{detail}", flush=True)
+    print(
+        f"\n{counts.total()} one-knob layouts x {months} months: {counts['exact']} exact, {counts['loud']} loud, "
+        f"{counts['silent']} silently wrong (the worst month counts)"
+    )
+    return 1 if counts["silent"] else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--layouts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0, help="the first layout's seed")
     parser.add_argument("--cardholders", type=int, default=6)
     parser.add_argument("--lines", default="3,12", help="swipes per cardholder: MIN,MAX")
+    parser.add_argument("--one-knob", action="store_true", help="each knob alone on the default layout instead")
     args = parser.parse_args()
     low, _, high = args.lines.partition(",")
     lines = (int(low), int(high or low))
+    if args.one_knob:
+        return _one_knob(args.seed, args.layouts, args.cardholders, lines)
     seeds = range(args.seed, args.seed + args.layouts)
 
     read_one(-1, _month(0, 1, (1, 1)), DEFAULT_STYLE)  # warm-up: imports and pdfium's first document

@@ -8,18 +8,21 @@ report says, so the layout also gives the statement to render and to check again
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from recon_docgen.catalog import ACCOUNT_NAMES
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pen import table_fits
-from recon_docgen.wex_style import COLUMN_KEYS, CORE_FONTS, TTF_FONTS, WexStyle, style_changes
+from recon_docgen.wex_style import COLUMN_KEYS, CORE_FONTS, DEFAULT_STYLE, TTF_FONTS, WexStyle, style_changes
 from recon_docgen.wex_table import text_shapes
 
 SLACK = 24.0
 """Points a drawn page keeps spare beyond the widest month: other months print slightly wider values."""
+CONTINUOUS = frozenset(
+    {"block_size", "row_height", "block_line_height", "left", "top", "bottom", "column_gap", "column_pads"}
+)
 NARROW_FONTS = ("Helvetica", "Times", "DejaVuSansCondensed")
 # Orders seen across report versions: the amounts stay last, dates first; the middle moves a little.
 ORDERS: tuple[tuple[str, ...], ...] = (
@@ -138,7 +141,44 @@ def draw_layout(seed: int) -> WexLayout:
     if style.glyph_by_glyph and style.overflow == "interleave":
         # Overlapping text placed glyph by glyph cannot be told apart, by a reader or by a person.
         style = replace(style, overflow="tight")
-    money = WexStyle(thousands=style.thousands, credits=style.credits, currency_symbol=style.currency_symbol)
-    if not table_fits(_widest_month(money), replace(style, left=style.left + SLACK / 2)):
+    if not _fits(style):
         style = replace(style, page="legal", landscape=True)
     return WexLayout(seed, style, blank_employee_ids=blank_ids)
+
+
+def _fits(style: WexStyle) -> bool:
+    money = WexStyle(thousands=style.thousands, credits=style.credits, currency_symbol=style.currency_symbol)
+    return table_fits(_widest_month(money), replace(style, left=style.left + SLACK / 2))
+
+
+def drawn_values(count: int) -> dict[str, list[object]]:
+    """Every value each knob took in the first `count` layouts, in order (`blank_employee_ids` too)."""
+    seen: dict[str, set[object]] = {}
+    for seed in range(count):
+        layout = draw_layout(seed)
+        for f in fields(WexStyle):
+            seen.setdefault(f.name, set()).add(getattr(layout.style, f.name))
+        seen.setdefault("blank_employee_ids", set()).add(layout.blank_employee_ids)
+    return {name: sorted(values, key=repr) for name, values in seen.items()}
+
+
+def one_knob_layouts(count: int = 300) -> list[WexLayout]:
+    """The default layout with fitted columns (first), then that changed in one knob at a time: every value
+    the first `count` draws gave it (the least and the most of the continuous knobs). A table too wide for
+    its page goes on landscape legal, or in 6 pt type on a portrait page."""
+    base = replace(DEFAULT_STYLE, fitted_columns=True)
+    layouts: list[WexLayout] = [WexLayout(0, base)]
+    for name, values in drawn_values(count).items():
+        if name in CONTINUOUS:
+            values = [min(values), max(values)]  # type: ignore[type-var]
+        for value in values:
+            if name == "blank_employee_ids":
+                if value:
+                    layouts.append(WexLayout(len(layouts), base, blank_employee_ids=True))
+                continue
+            style = replace(base, **{name: value})
+            if style != base:
+                if not _fits(style):
+                    style = replace(style, page="legal") if style.landscape else replace(style, row_size=6.0)
+                layouts.append(WexLayout(len(layouts), style))
+    return layouts

@@ -5,7 +5,7 @@ from dataclasses import fields, replace
 import pypdfium2 as pdfium
 import pytest
 from recon_docgen.scenario import make_statement
-from recon_docgen.wex_fuzz import SAMPLE_SEEDS, draw_layout
+from recon_docgen.wex_fuzz import CONTINUOUS, SAMPLE_SEEDS, draw_layout, drawn_values, one_knob_layouts
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle, style_changes
 
@@ -21,37 +21,6 @@ OLD_STATEMENTS = [
     make_statement(2, cardholders=3, credit_ratio=0.5),
     make_statement(4, cardholders=4, lines_per_cardholder=(10, 40)),
 ]
-# The knobs with few values: the sample must show each value.
-DISCRETE = (
-    "font",
-    "row_size",
-    "page",
-    "landscape",
-    "column_order",
-    "spread_columns",
-    "header_lines",
-    "abbreviated_titles",
-    "title_every_page",
-    "footer",
-    "cardholder_on_new_page",
-    "block_on_continuation",
-    "header_on_continuation",
-    "block_labels",
-    "doubled_bold",
-    "thousands",
-    "overflow",
-    "keep_swipes_together",
-    "credits",
-    "currency_symbol",
-    "footer_run_date",
-    "continued_marker",
-    "draw_order",
-    "glyph_by_glyph",
-    "upper_labels",
-    "totals_labels",
-    "space_after_swipe",
-    "period_lines",
-)
 
 
 def _render(stmt: object, **kwargs: object) -> bytes:
@@ -83,22 +52,30 @@ def test_style_changes_name_only_what_differs() -> None:
 
 
 def test_the_sample_shows_every_value_of_every_knob_drawn() -> None:
-    drawn = [draw_layout(seed) for seed in range(400)]
+    drawn = drawn_values(400)
     sample = [draw_layout(seed) for seed in SAMPLE_SEEDS]
-    for knob in DISCRETE:
-        assert {getattr(d.style, knob) for d in drawn} <= {getattr(s.style, knob) for s in sample}, knob
-    assert {s.blank_employee_ids for s in sample} == {True, False}
-    assert {f.name for f in fields(WexStyle)} - set(DISCRETE) == {
-        "block_size",
-        "row_height",
-        "block_line_height",
-        "left",
-        "top",
-        "bottom",
-        "fitted_columns",
-        "column_gap",
-        "column_pads",
-    }
+    assert set(drawn) == {f.name for f in fields(WexStyle)} | {"blank_employee_ids"}
+    for knob, values in drawn.items():
+        if knob not in CONTINUOUS:
+            assert set(values) == {getattr(s.style, knob, s.blank_employee_ids) for s in sample}, knob
+        assert len(values) > 1 or knob == "fitted_columns", knob
+
+
+def test_one_knob_layouts_change_one_knob_each_and_show_every_value() -> None:
+    base, *layouts = one_knob_layouts(120)
+    assert base.changes() == {"fitted_columns": True}
+    drawn = drawn_values(120)
+    shown: dict[str, set[object]] = {}
+    for layout in layouts:
+        changed = set(layout.changes()) - {"fitted_columns"}
+        # A table too wide for its page also gets legal paper or 6 pt type, as the draw would.
+        assert len(changed - {"page", "row_size"}) == 1 or changed in ({"page"}, {"row_size"}), changed
+        for knob in changed:
+            shown.setdefault(knob, set()).add(layout.changes()[knob])
+    for knob, values in drawn.items():
+        if knob not in CONTINUOUS and knob != "fitted_columns":
+            default = getattr(DEFAULT_STYLE, knob, False)
+            assert set(values) - {default} <= shown.get(knob, set()), knob
 
 
 @pytest.mark.parametrize("seed", SAMPLE_SEEDS)
