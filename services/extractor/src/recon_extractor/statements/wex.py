@@ -133,6 +133,9 @@ class WexParser:
         if kind is not None:
             self._totals(page, text, kind, cells, count)
             return False
+        if any(key.startswith("?") for key in cells):
+            self._unread(page, text, "has text under a column title that was not understood", count)
+            return False
         if (item := parse_item(cells)) is not None:
             self._read(page, count)
             self.book.add_item(page, item)

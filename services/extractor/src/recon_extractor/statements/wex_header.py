@@ -34,8 +34,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("trans_date", "merchant", "net")
 MAX_LINES = 3
-TITLE_GAP = 1.2
-"""Words further apart than this many word heights are never one title (a space is well under one)."""
+TITLE_GAP = 2.0
+"""Words further apart than this many word heights are never one title (a space, even a monospaced one with
+its glyphs' side bearings, is under one and a half)."""
 _KEY = {title: key for key, titles in SYNONYMS.items() for title in titles}
 _WORDS = frozenset(word for title in _KEY for word in title.split()) | {"date", "dt"}
 _GROUP_WORDS = frozenset({"dates", "amounts", "amount", "merchant", "product", "transaction", "card"})

@@ -33,6 +33,10 @@ _FURNITURE = re.compile(
 _ANY_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ANY_AMOUNT = re.compile(r"(?<![\d/])-?\$?\d{1,3}(?:,?\d{3})*\.\d{2}\b")
 _REFERENCE = re.compile(r"\b\d{9}\b")
+# The same, with the spaces taken out: text that came apart into letters (`1 1 / 1 4 / 2 0 2 5`).
+_SQUEEZED_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2}")
+_SQUEEZED_AMOUNT = re.compile(r"\d\.\d{2}")
+_SQUEEZED_TOTALS = re.compile(r"totals?:", re.I)
 _PLAUSIBLE_REFERENCE = re.compile(r"^[A-Z0-9-]{4,}$")
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
@@ -113,8 +117,14 @@ def is_furniture(text: str) -> bool:
 
 
 def looks_like_charge(text: str) -> bool:
-    """A date and an amount, or a 9-digit transaction number: a row that must be read, or said to be unread."""
-    return bool(_ANY_DATE.search(text) and _ANY_AMOUNT.search(text)) or bool(_REFERENCE.search(text))
+    """A date and an amount, or a 9-digit transaction number, or a total: a row that must be read, or said to
+    be unread."""
+    if (_ANY_DATE.search(text) and _ANY_AMOUNT.search(text)) or _REFERENCE.search(text):
+        return True
+    squeezed = text.replace(" ", "")
+    return bool(_SQUEEZED_AMOUNT.search(squeezed)) and bool(
+        _SQUEEZED_DATE.search(squeezed) or _SQUEEZED_TOTALS.search(squeezed)
+    )
 
 
 def _decimal(text: str | None) -> Decimal | None:

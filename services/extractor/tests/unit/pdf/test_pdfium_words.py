@@ -32,3 +32,34 @@ def test_an_overprinted_word_is_read_once(tmp_path: Path) -> None:
     words = _words(tmp_path, (10.0, "AMAZON MKTPL*07737"), (92.0, "MOBILE, AL"), font="Times")
     assert [t for t, _ in words].count("AMAZON") == 1
     assert "MKTPL*07737" in [t for t, _ in words] and "MOBILE," in [t for t, _ in words]
+
+
+def _glyph_by_glyph(tmp_path: Path, lines: list[str], font: tuple[str, str] = ("Helvetica", "")) -> list[list[str]]:
+    """Each glyph drawn on its own, the lines interleaved glyph by glyph (a driver's column-major order)."""
+    from recon_extractor.pdf.text_rows import group_rows
+
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    if font[1]:
+        pdf.add_font(font[0], "", font[1])
+    pdf.set_font(font[0], "", 8.0)
+    xs = [10.0] * len(lines)
+    for i in range(max(map(len, lines))):
+        for n, line in enumerate(lines):
+            if i < len(line):
+                if line[i] != " ":
+                    pdf.text(xs[n], 100.0 + 12.0 * n, line[i])
+                xs[n] += pdf.get_string_width(line[i])
+    pdf.output(str(tmp_path / "g.pdf"))
+    (page,) = iter_statement_pages(tmp_path / "g.pdf")
+    return [[w.text for w in row.words] for row in group_rows(page.words)]
+
+
+def test_glyphs_drawn_one_by_one_out_of_line_order_are_read_as_words(tmp_path: Path) -> None:
+    lines = ["Transaction Totals: $1,780.97 $0.00", "BATON ROUGE, LA 70801 Cardholder Name: BARBARA"]
+    assert _glyph_by_glyph(tmp_path, lines) == [line.split() for line in lines]
+
+
+def test_a_glyph_reaching_back_over_the_one_before_starts_no_new_word(tmp_path: Path) -> None:
+    serif = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    assert _glyph_by_glyph(tmp_path, ["KEVINJACKSON"], ("DejaVuSerif", str(serif))) == [["KEVINJACKSON"]]

@@ -176,3 +176,18 @@ def test_numbers_printed_tight_are_cells_of_their_own() -> None:
     )
     cells = row_cells(tight, cols)
     assert (cells["description"], cells["gross"], cells["discount"]) == ("PARTS", "$433.67", "$0.00")
+
+
+def test_text_under_a_title_not_understood_is_an_unread_row() -> None:
+    from recon_extractor.statements.wex import WexParser
+
+    # "City," and "State" printed far apart: two titles, neither known, so a city is under neither.
+    titles = [("Trans", 18), ("Date", 39), ("Merchant", 172), ("City,", 268), ("State", 330), ("Net", 731)]
+    block = row([("Cardholder", 18), ("Name:", 60), ("WILLIAMBURT", 90)], top=80.0)
+    charge = row(
+        [("03/04/2025", 18), ("SHELL", 172), ("KEMAH,", 268), ("TX", 330), ("$6.00", 0)], right={"$6.00": 743.0}
+    )
+    parser = WexParser()
+    parser.feed(1, [Row(block.words, 80.0, 86.0), row(titles, top=90.0), charge])
+    assert [(f.kind, f.page) for f in parser.findings] == [("unread_row", 1)]
+    assert "not understood" in parser.findings[0].message and "KEMAH" in parser.findings[0].message

@@ -19,6 +19,8 @@ def test_furniture_and_rows_that_look_like_charges() -> None:
     assert looks_like_charge("F 000127739 SHELL OIL129799150")
     assert not looks_like_charge("Posted Date between 3/1/2025 and 3/31/2025")
     assert not looks_like_charge("OIL086166926")  # a merchant's wrapped store number
+    assert looks_like_charge("1 1 / 1 4 / 2 0 2 5 H O M E 5 4 5 . 3 8")  # text come apart into letters
+    assert looks_like_charge("C a r d h o l d e r T o t a l s : $ 1 7 8 0 . 9 7")
     assert not looks_like_charge("Produced On: 4/2/2025 8:15:32 AM")
 
 
