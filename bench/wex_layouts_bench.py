@@ -12,8 +12,8 @@ Prints the three counts, pages/s over the layouts beside the default layout's pa
 differ from the default, what went wrong and a command that writes the PDF and its truth to reproduce it.
 Layout `n` prints `make_statement(n, ...)`, so `--seed S` moves both.
 
-`--one-knob`: each knob value alone on the default layout (with fitted columns), over `--layouts` months,
-to tell which feature breaks what.
+`--one-knob`: each knob value alone on the default layout (with fitted columns), over `--layouts` months
+(`--layouts 3` is plenty), to tell which feature breaks what.
 """
 
 from __future__ import annotations
@@ -119,12 +119,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--layouts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0, help="the first layout's seed")
-    parser.add_argument("--cardholders", type=int, default=6)
-    parser.add_argument("--lines", default="3,12", help="swipes per cardholder: MIN,MAX")
+    parser.add_argument("--cardholders", type=int, help="per month: 6, or 4 with --one-knob")
+    parser.add_argument("--lines", help="swipes per cardholder: MIN,MAX (3,12, or 20,40 with --one-knob)")
     parser.add_argument("--one-knob", action="store_true", help="each knob alone on the default layout instead")
     args = parser.parse_args()
-    low, _, high = args.lines.partition(",")
+    # One knob at a time needs long cardholders: continuation pages are where half the knobs show.
+    low, _, high = (args.lines or ("20,40" if args.one_knob else "3,12")).partition(",")
     lines = (int(low), int(high or low))
+    args.cardholders = args.cardholders or (4 if args.one_knob else 6)
     if args.one_knob:
         return _one_knob(args.seed, args.layouts, args.cardholders, lines)
     seeds = range(args.seed, args.seed + args.layouts)
