@@ -9,9 +9,9 @@ from functools import cached_property
 from recon_extractor.pdf.glyphs import Word
 
 GAP_FACTOR = 0.6
-COLUMN_START_SLACK = (0.5, 1.5, 2.0)
-"""A word starts a column at `c` when the word before ends by c + 0.5 and it starts within c - 1.5 .. c + 2:
-glyphs' side bearings differ (an `A` starts further left than the `M` of the title above it)."""
+COLUMN_START_SLACK = (1.5, 2.0)
+"""A word starts a column at `c` when it starts within c - 1.5 .. c + 2: glyphs' side bearings differ (an
+`A` starts further left than the `M` of the title above it)."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +59,8 @@ def group_rows(words: Sequence[Word]) -> list[Row]:
     return rows
 
 
-def _starts_column(prev: Word, word: Word, column_starts: Sequence[float]) -> bool:
-    end, before, after = COLUMN_START_SLACK
-    return any(prev.x1 <= c + end and c - before <= word.x0 <= c + after for c in column_starts)
-
-
 def _near_column(word: Word, column_starts: Sequence[float]) -> bool:
-    _, before, after = COLUMN_START_SLACK
+    before, after = COLUMN_START_SLACK
     return any(c - before <= word.x0 <= c + after for c in column_starts)
 
 
@@ -87,7 +82,7 @@ def split_runs(words: Sequence[Word], column_starts: Sequence[float] = ()) -> li
             wide = _near_column(word, column_starts) and not overprinted
         else:
             wide = word.x0 - prev.x1 > gap_limit
-        if word.x0 < prev.x1 - 0.5 or wide or (word.joined is not True and _starts_column(prev, word, column_starts)):
+        if word.x0 < prev.x1 - 0.5 or wide or (word.joined is not True and _near_column(word, column_starts)):
             runs.append([word])
         else:
             runs[-1].append(word)

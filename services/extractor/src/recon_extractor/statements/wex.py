@@ -67,7 +67,7 @@ class WexParser:
         self.book = SwipeBook(self.warnings, self.findings)
         self.block: Block | None = None
         self.counts: dict[int, PageCount] = {}
-        self.borrowed: dict[int, int] = {}  # page read without a header -> page whose header it used
+        self.borrowed: set[int] = set()  # pages read with the columns of a header printed on an earlier page
         self.confirmed: set[int] = set()
         self.section_from = 1
         self.after_item = False  # the row above was a product row (or a wrapped line of one)
@@ -75,28 +75,23 @@ class WexParser:
     def feed(self, number: int, rows: Sequence[Row]) -> None:
         """One page, top to bottom."""
         count = self.counts[number] = PageCount()
-        self.after_item = False
+        self.after_item = False  # a wrapped line is printed on its product row's page
         i = 0
         while i < len(rows):
-            row = rows[i]
+            row, step, after_item = rows[i], 1, False
             if fields := block_fields(row.text):
                 self._block_row(number, row.text, fields)
             elif self.block is not None and is_furniture(row.text):
                 pass  # a block broken by a page break goes on after the next page's title and footer
             elif found := find_header(rows, i):
                 self._end_block()
-                self.columns, used = found
+                self.columns, step = found
                 self.header_page = number
-                self.after_item = False
-                i += used
-                continue
             else:
                 self._end_block()
-                self.after_item = self._row(number, row, count)
-                i += 1
-                continue
-            self.after_item = False
-            i += 1
+                after_item = self._row(number, row, count)
+            self.after_item = after_item
+            i += step
 
     def _block_row(self, page: int, text: str, fields: list[tuple[str, str]]) -> None:
         for label, value in fields:
@@ -167,7 +162,7 @@ class WexParser:
     def _read(self, page: int, count: PageCount) -> None:
         count.read += 1
         if self.header_page != page:
-            self.borrowed[page] = self.header_page
+            self.borrowed.add(page)
 
     def _unread(self, page: int, text: str, why: str, count: PageCount) -> None:
         count.unread += 1

@@ -37,3 +37,9 @@ def test_a_joined_word_past_a_wide_space_stays_in_its_run_unless_a_column_starts
     assert [r.text for r in split_runs(words, column_starts=[10.0, 35.0])] == ["CANES 1055", "CONROE, TX"]
     alone = [word("CANES", 10.0), word("1055", 36.0, joined=True), word("CONROE,", 60.0)]
     assert [r.text for r in split_runs(alone, column_starts=[10.0, 35.0])] == ["CANES", "1055", "CONROE,"]
+
+
+def test_a_new_object_at_a_column_start_breaks_even_when_the_word_before_runs_into_it() -> None:
+    # "EXPRES" ends 0.3 pt past where "KEMAH," starts: less than a pen move back, still a new cell.
+    words = [word("INN", 10.0), word("EXPRES", 24.3, joined=True), word("KEMAH,", 48.0), word("TX", 74.0, joined=True)]
+    assert [r.text for r in split_runs(words, column_starts=[10.0, 47.5])] == ["INN EXPRES", "KEMAH, TX"]
