@@ -28,16 +28,13 @@ from dataclasses import asdict, dataclass
 from recon_docgen.check import statement_differences
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
-from recon_docgen.wex_fuzz import WexLayout, draw_layout, one_knob_layouts
+from recon_docgen.wex_fuzz import CONTINUOUS, WexLayout, draw_layout, one_knob_layouts
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
 from recon_extractor.errors import ExtractionError
 from recon_extractor.statements.reader import read_statement
 
 BASELINE_LAYOUTS = 20
-CONTINUOUS = frozenset(
-    {"block_size", "row_height", "block_line_height", "left", "top", "bottom", "column_gap", "column_pads"}
-)
 
 
 @dataclass

@@ -23,6 +23,12 @@ def produced_on(stmt: GenStatement) -> date:
     return stmt.period_end + timedelta(days=2)
 
 
+def masked(card_number: str, style: WexStyle) -> str:
+    """The card number as the report version masks it; the last four always show."""
+    hidden = {"middle": card_number[:-4], "all_x": "X" * (len(card_number) - 4), "stars": "*" * (len(card_number) - 4)}
+    return hidden[style.card_mask] + card_number[-4:]
+
+
 class Furniture(Pen):
     """Draws everything on a page but the table."""
 
@@ -63,7 +69,7 @@ class Furniture(Pen):
         fields = (
             ("Account Code", f"{s.account_code} - {s.company}"),
             ("Customer ID", f"{s.customer_id} {s.street}"),
-            ("Card Number", f"{ch.card_number} {s.city_state_zip}"),
+            ("Card Number", f"{masked(ch.card_number, style)} {s.city_state_zip}"),
             ("Cardholder Name", f"{ch.name} (continued)" if continued and style.continued_marker else ch.name),
             ("Employee ID", ch.employee_id),
         )

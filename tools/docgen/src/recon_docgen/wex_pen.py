@@ -87,6 +87,8 @@ class Pen:
         """`s` in column `key`: from its left edge, or ending at its right edge (numbers)."""
         col = self.cols[key]
         column = list(self.cols).index(key)
+        if self.style.column_rises:
+            y -= self.style.column_rises[column]
         if col.right:
             self.font(bold, self.style.row_size)
             self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold, column=column)

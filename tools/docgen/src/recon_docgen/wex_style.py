@@ -47,6 +47,7 @@ Credits = Literal["minus", "parens"]
 DrawOrder = Literal["rows", "fields_reversed", "columns"]
 TotalsLabels = Literal["plural", "singular", "grand"]
 PeriodLines = Literal["both", "between", "from_to"]
+CardMask = Literal["middle", "all_x", "stars"]
 Overflow = Literal["none", "interleave", "tight", "wrap"]
 BlockLabels = Literal["stacked", "aligned", "two_columns"]
 
@@ -55,8 +56,11 @@ BlockLabels = Literal["stacked", "aligned", "two_columns"]
 class WexStyle:
     """Every knob of a rendering. `fitted_columns=False` keeps today's fixed x positions (Helvetica 7 pt only).
 
-    `draw_order` is the order text goes into the page (as printed, right to left within a line, or column
-    by column); `glyph_by_glyph` places every character on its own, as some printer drivers do (no spaces).
+    `column_rises` moves each column's text up (or down) a little, as fields placed by hand in a report
+    designer sit. `card_mask` is how the card number hides its digits (`556735XXXXXX1234`,
+    `XXXXXXXXXXXX1234`, `************1234`). `draw_order` is the order text goes into the page (as printed,
+    right to left within a line, or column by column); `glyph_by_glyph` places every character on its own,
+    as some printer drivers do (no spaces).
     """
 
     font: str = "Helvetica"
@@ -96,6 +100,8 @@ class WexStyle:
     totals_labels: TotalsLabels = "plural"
     space_after_swipe: float = 0.0
     period_lines: PeriodLines = "both"
+    card_mask: CardMask = "middle"
+    column_rises: tuple[float, ...] = ()
 
     @property
     def page_size(self) -> tuple[float, float]:
