@@ -18,6 +18,7 @@ from recon_docgen.wex_table import BANDS, TOTALS_LABELS, item_cells, label, mone
 
 BOLD_ROW_EVERY = 5
 WRAPPING = ("merchant", "city")
+SWIPE_FIELDS = frozenset({"trans_date", "posted_date", "level", "reference", "merchant", "city", "group"})
 
 
 class _Writer(Furniture):
@@ -48,17 +49,24 @@ class _Writer(Furniture):
             return [text]
         return wrap(text, self.cols[key].width, self.bold_width)
 
-    def row_lines(self, row: lay.LaidRow) -> int:
-        if row.kind != "item" or row.line is None or self.style.overflow != "wrap":
-            return 1
-        line = self.stmt.cardholders[row.cardholder].lines[row.line]
-        return max(len(self.wrapped(k, v)) for k, v in item_cells(line, line.items[0], self.style).items())
-
-    def item_row(self, y: float, row: lay.LaidRow) -> None:
+    def cells(self, row: lay.LaidRow) -> dict[str, str]:
+        """A product row's texts; a later product of a swipe may leave the swipe's fields blank."""
         assert row.line is not None and row.item is not None
         line = self.stmt.cardholders[row.cardholder].lines[row.line]
-        bold = row.line % BOLD_ROW_EVERY == BOLD_ROW_EVERY - 1
         cells = item_cells(line, line.items[row.item], self.style)
+        if row.item and not self.style.repeat_swipe_fields:
+            return {k: v for k, v in cells.items() if k not in SWIPE_FIELDS}
+        return cells
+
+    def row_lines(self, row: lay.LaidRow) -> int:
+        if row.kind != "item" or self.style.overflow != "wrap":
+            return 1
+        return max(len(self.wrapped(k, v)) for k, v in self.cells(row).items())
+
+    def item_row(self, y: float, row: lay.LaidRow) -> None:
+        assert row.line is not None
+        bold = row.line % BOLD_ROW_EVERY == BOLD_ROW_EVERY - 1
+        cells = self.cells(row)
         description = cells.pop("description")
         for key, value in cells.items():
             for i, part in enumerate(self.wrapped(key, value)):

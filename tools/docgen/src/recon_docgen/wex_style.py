@@ -60,7 +60,8 @@ class WexStyle:
     designer sit. `card_mask` is how the card number hides its digits (`556735XXXXXX1234`,
     `XXXXXXXXXXXX1234`, `************1234`). `draw_order` is the order text goes into the page (as printed,
     right to left within a line, or column by column); `glyph_by_glyph` places every character on its own,
-    as some printer drivers do (no spaces).
+    as some printer drivers do (no spaces). Without `repeat_swipe_fields`, a swipe's second and later
+    product rows leave its dates, number, merchant, city and group blank ("suppress if duplicated").
     """
 
     font: str = "Helvetica"
@@ -101,6 +102,7 @@ class WexStyle:
     space_after_swipe: float = 0.0
     period_lines: PeriodLines = "both"
     card_mask: CardMask = "middle"
+    repeat_swipe_fields: bool = True
     column_rises: tuple[float, ...] = ()
 
     @property
