@@ -81,6 +81,7 @@ def _page(rng: random.Random, font: str, size: float) -> tuple[str, bool]:
 
 
 def draw_style(rng: random.Random) -> WexStyle:
+    """The first knobs of a layout: type, page, columns, header, footer, blocks, money, overflow."""
     font = rng.choice((*CORE_FONTS, "Helvetica", *TTF_FONTS))
     size = rng.choice((6.0, 6.5, 7.0, 7.5, 8.0))
     page, landscape = _page(rng, font, size)
