@@ -16,6 +16,7 @@ OCR_SLACK = 5.0
 """Extra tolerance, in points, when the header's words are OCR estimates: a word split out of a detected
 text line, or a padded detector box, lands up to ~3 pt from where it is printed."""
 NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR)?")
+_NUMBER_ENDS = frozenset("0123456789)R")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,11 @@ def _runs(row: Row, columns: Columns) -> list[Run]:
     runs: list[Run] = []
     pending: list[Word] = []
     for word in row.words:
-        if any(abs(word.x1 - x1) <= RIGHT_EDGE_TOLERANCE for x1 in edges) and NUMBER.fullmatch(word.text):
+        if (
+            word.text[-1] in _NUMBER_ENDS
+            and any(abs(word.x1 - x1) <= RIGHT_EDGE_TOLERANCE for x1 in edges)
+            and NUMBER.fullmatch(word.text)
+        ):
             runs += split_runs(pending, starts)
             runs.append(Run(word.text, word.x0, word.x1))
             pending = []
