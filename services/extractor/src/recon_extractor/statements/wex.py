@@ -29,10 +29,12 @@ from recon_extractor.statements.wex_blocks import Block, block_fields
 from recon_extractor.statements.wex_columns import Columns, row_cells
 from recon_extractor.statements.wex_header import find_header
 from recon_extractor.statements.wex_rows import (
+    SWIPE_FIELDS,
     TotalsKind,
     is_furniture,
     looks_like_charge,
     parse_item,
+    parse_product,
     parse_totals,
     report_period,
     totals_kind,
@@ -128,6 +130,10 @@ class WexParser:
         if kind is not None:
             self._totals(page, text, kind, cells, count)
             return False
+        return self._product_row(page, text, cells, count)
+
+    def _product_row(self, page: int, text: str, cells: dict[str, str], count: PageCount) -> bool:
+        """A product row, a later product of the open swipe (its fields left blank), or a wrapped line."""
         if any(key.startswith("?") for key in cells):
             self._unread(page, text, "has text under a column title that was not understood", count)
             return False
@@ -135,7 +141,11 @@ class WexParser:
             self._read(page, count)
             self.book.add_item(page, item)
             return True
-        if looks_like_charge(text):
+        product = parse_product(cells) if SWIPE_FIELDS.isdisjoint(cells) else None
+        if product is not None and self.book.add_product(page, product):
+            self._read(page, count)
+            return True
+        if product is not None or looks_like_charge(text):
             self._unread(page, text, "looks like a charge but was not read", count)
         elif self.after_item and WRAPPING.issuperset(cells) and self.book.continue_item(cells):
             return True

@@ -38,6 +38,8 @@ _SQUEEZED_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2}")
 _SQUEEZED_AMOUNT = re.compile(r"\d\.\d{2}")
 _SQUEEZED_TOTALS = re.compile(r"totals?:", re.I)
 _PLAUSIBLE_REFERENCE = re.compile(r"^[A-Z0-9-]{4,}$")
+SWIPE_FIELDS = frozenset({"trans_date", "posted_date", "level", "reference", "merchant", "city", "group"})
+"""What every product row of a swipe repeats, unless the report prints it only on the first."""
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
 
@@ -166,19 +168,18 @@ def _plausible(cells: dict[str, str]) -> bool:
     )
 
 
-def parse_item(cells: dict[str, str]) -> ItemRow | None:
-    """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
-    trans = parse_date(cells.get("trans_date"))
+def parse_product(cells: dict[str, str]) -> StatementItem | None:
+    """A product row's own columns (description, PPU, quantity, amounts), or None without an amount."""
     net = parse_amount(cells.get("net"))
     gross = parse_amount(cells.get("gross"))
-    if trans is None or (net is None and gross is None) or not _plausible(cells):
+    if net is None and gross is None:
         return None
     discount = parse_amount(cells.get("discount")) or Decimal("0.00")
     if gross is None:
         gross = (net or Decimal("0.00")) + discount
     if net is None:
         net = gross - discount
-    item = StatementItem(
+    return StatementItem(
         cells.get("description") or None,
         _decimal(cells.get("ppu")),
         _decimal(cells.get("quantity")),
@@ -186,6 +187,13 @@ def parse_item(cells: dict[str, str]) -> ItemRow | None:
         discount,
         net,
     )
+
+
+def parse_item(cells: dict[str, str]) -> ItemRow | None:
+    """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
+    trans = parse_date(cells.get("trans_date"))
+    if trans is None or not _plausible(cells) or (item := parse_product(cells)) is None:
+        return None
     return ItemRow(
         trans,
         parse_date(cells.get("posted_date")),

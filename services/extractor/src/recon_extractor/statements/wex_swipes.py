@@ -64,6 +64,13 @@ class SwipeBook:
         if problem:
             self.warnings.append(problem)
 
+    def add_product(self, page: int, product: StatementItem) -> bool:
+        """A later product row that leaves the swipe's fields blank: False when no swipe is open."""
+        if self.swipe is None:
+            return False
+        self.add_item(page, replace(self.swipe.first, item=product))
+        return True
+
     def continue_item(self, cells: dict[str, str]) -> bool:
         """A wrapped cell's next line, below the last product row: False when no swipe is open."""
         swipe = self.swipe

@@ -61,6 +61,7 @@ class Style:
     two_column_block: bool = False
     page_per_cardholder: bool = False
     rows_per_page: int = 40
+    repeat_swipe_fields: bool = True
 
 
 def _money(value: Decimal) -> str:
@@ -133,13 +134,17 @@ def _header(sheet: _Sheet) -> None:
         sheet.row(*line)
 
 
-def _line_rows(line: GenLine) -> Iterator[tuple[tuple[float, str, bool], ...]]:
+SWIPE_FIELDS = ("trans_date", "posted_date", "level", "reference", "merchant", "city", "group")
+
+
+def _line_rows(line: GenLine, repeat: bool = True) -> Iterator[tuple[tuple[float, str, bool], ...]]:
     x = {k: (pos, right) for k, _, pos, right in COLUMNS}
 
-    def cell(key: str, text: str) -> tuple[float, str, bool]:
-        return (x[key][0], text, x[key][1])
+    for n, item in enumerate(line.items):
 
-    for item in line.items:
+        def cell(key: str, text: str, blank: bool = n > 0 and not repeat) -> tuple[float, str, bool]:
+            return (x[key][0], "" if blank and key in SWIPE_FIELDS else text, x[key][1])
+
         yield (
             cell("trans_date", _us(line.transaction_date)),
             cell("posted_date", _us(line.posted_date)),
@@ -179,7 +184,7 @@ def render(stmt: GenStatement, path: Path, style: Style) -> Path:
         _block(sheet, stmt, ch)
         _header(sheet)
         page_holder = ch
-        rows = [row for line in ch.lines for row in _line_rows(line)]
+        rows = [row for line in ch.lines for row in _line_rows(line, style.repeat_swipe_fields)]
         rows.append(_totals("Cardholder Totals:", ch.gross, ch.discount, ch.net))
         for row in rows:
             if sheet.full:
@@ -246,6 +251,13 @@ def test_a_header_wrapped_over_two_lines(tmp_path: Path) -> None:
 
 def test_abbreviated_titles_in_a_small_font(tmp_path: Path) -> None:
     parsed = read_exact(tmp_path, _month(), Style(short_titles=True, size=6.0, header_lines=2))
+    assert parsed.warnings == ()
+
+
+def test_later_product_rows_that_leave_the_swipe_fields_blank(tmp_path: Path) -> None:
+    truth = _month(seed=3)
+    assert any(len(line.items) > 1 for line in truth.lines)
+    parsed = read_exact(tmp_path, truth, Style(repeat_swipe_fields=False, rows_per_page=20))
     assert parsed.warnings == ()
 
 
