@@ -133,6 +133,7 @@ def draw_furniture(rng: random.Random) -> dict[str, object]:
         "card_mask": rng.choice(("middle", "middle", "all_x", "stars")),
         "column_rises": _rises(rng),
         "repeat_swipe_fields": rng.random() < 0.75,
+        "columns_per_page": rng.random() < 0.2,
     }
 
 
@@ -161,6 +162,9 @@ def draw_layout(seed: int) -> WexLayout:
     if style.glyph_by_glyph and style.overflow == "interleave":
         # Overlapping text placed glyph by glyph cannot be told apart, by a reader or by a person.
         style = replace(style, overflow="tight")
+    if style.columns_per_page and style.overflow == "wrap":
+        # Wrapping depends on the widths, and the pages on the wrapping: one plan for the whole report.
+        style = replace(style, columns_per_page=False)
     if not _fits(style):
         style = replace(style, page="legal", landscape=True)
     return WexLayout(seed, style, blank_employee_ids=blank_ids)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,7 +13,17 @@ from recon_docgen import wex_layout as lay
 from recon_docgen.truth import GenStatement
 from recon_docgen.wex_furniture import Furniture
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
-from recon_docgen.wex_table import BANDS, TOTALS_LABELS, item_cells, label, money, plan_columns, wrap
+from recon_docgen.wex_table import (
+    BANDS,
+    TOTALS_LABELS,
+    cell_shapes,
+    item_cells,
+    label,
+    plan_columns,
+    text_shapes,
+    totals_cells,
+    wrap,
+)
 
 BOLD_ROW_EVERY = 5
 WRAPPING = ("merchant", "city")
@@ -24,7 +33,20 @@ SWIPE_FIELDS = frozenset({"trans_date", "posted_date", "level", "reference", "me
 class _Writer(Furniture):
     def __init__(self, stmt: GenStatement, style: WexStyle) -> None:
         super().__init__(stmt, style)
-        self.cols = {c.key: c for c in plan_columns(style, stmt, self.bold_width)}
+        self.plan(text_shapes(stmt, style))
+
+    def plan(self, shapes: dict[str, frozenset[str]]) -> None:
+        self.cols = {c.key: c for c in plan_columns(self.style, shapes, self.bold_width)}
+
+    def page_shapes(self, page: lay.LaidPage) -> dict[str, frozenset[str]]:
+        """The shapes of what this page's table prints, for a style that fits every page on its own."""
+        return cell_shapes(self.cells(row) if row.kind == "item" else self.totals(row) for row in page.rows)
+
+    def totals(self, row: lay.LaidRow) -> dict[str, str]:
+        ch = self.stmt.cardholders[row.cardholder]
+        if row.kind == "swipe_totals" and row.line is not None:
+            return totals_cells(ch.lines[row.line], self.style)
+        return totals_cells(ch if row.kind == "cardholder_totals" else self.stmt, self.style)
 
     def header(self, y: float) -> None:
         step, count = lay.header_step(self.style), self.style.header_lines
@@ -73,31 +95,27 @@ class _Writer(Furniture):
                 self.cell(key, y + i * lay.wrap_step(self.style), part, bold=bold)
         self.cell("description", y, description, bold=True)
 
-    def totals_row(self, y: float, label: str, gross: Decimal, discount: Decimal, net: Decimal) -> None:
+    def totals_row(self, y: float, row: lay.LaidRow) -> None:
+        kinds = ("swipe_totals", "cardholder_totals", "report_totals")
+        text = label(self.style, dict(zip(kinds, TOTALS_LABELS[self.style.totals_labels], strict=True))[row.kind])
         x = lay.TOTALS_LABEL_X
         if self.style.fitted_columns:
             first = min(self.cols[k].left for k in ("gross", "discount", "net"))
-            x = first - self.style.column_gap - self.bold_width(label)
-        self.text(x, y, label, bold=True)
-        for key, value in (("gross", gross), ("discount", discount), ("net", net)):
-            self.cell(key, y, money(value, self.style), bold=True)
+            x = first - self.style.column_gap - self.bold_width(text)
+        self.text(x, y, text, bold=True)
+        for key, value in self.totals(row).items():
+            self.cell(key, y, value, bold=True)
 
     def row(self, y: float, row: lay.LaidRow) -> None:
-        ch = self.stmt.cardholders[row.cardholder]
-        swipe, holder, report = (label(self.style, t) for t in TOTALS_LABELS[self.style.totals_labels])
         if row.kind == "item":
             self.item_row(y, row)
-        elif row.kind == "swipe_totals" and row.line is not None:
-            line = ch.lines[row.line]
-            self.totals_row(y, swipe, line.gross, line.discount, line.net)
-        elif row.kind == "cardholder_totals":
-            self.totals_row(y, holder, ch.gross, ch.discount, ch.net)
         else:
-            s = self.stmt
-            self.totals_row(y, report, s.gross, s.discount, s.net)
+            self.totals_row(y, row)
 
     def page(self, page: lay.LaidPage, count: int) -> None:
         self.pdf.add_page()
+        if self.style.columns_per_page:
+            self.plan(self.page_shapes(page))
         for band in page.bands:
             if band.kind == "report_header":
                 self.report_header(band.y)

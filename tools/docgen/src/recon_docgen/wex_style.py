@@ -62,6 +62,8 @@ class WexStyle:
     right to left within a line, or column by column); `glyph_by_glyph` places every character on its own,
     as some printer drivers do (no spaces). Without `repeat_swipe_fields`, a swipe's second and later
     product rows leave its dates, number, merchant, city and group blank ("suppress if duplicated").
+    `columns_per_page` fits the columns to each page's own texts (as exports that lay out every page
+    apart do): a continuation page without a header then has its columns somewhere else.
     """
 
     font: str = "Helvetica"
@@ -103,6 +105,7 @@ class WexStyle:
     period_lines: PeriodLines = "both"
     card_mask: CardMask = "middle"
     repeat_swipe_fields: bool = True
+    columns_per_page: bool = False
     column_rises: tuple[float, ...] = ()
 
     @property

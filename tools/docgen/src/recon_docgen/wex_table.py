@@ -6,7 +6,7 @@ Text widths come from a `Measure` (the PDF's font metrics), so this module needs
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -128,32 +128,43 @@ TOTALS_LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def totals_cells(sums: object, style: WexStyle) -> dict[str, str]:
+    """What a totals row prints for `sums` (a swipe, a cardholder or the statement), by column key."""
+    return {k: money(getattr(sums, k), style) for k in ("gross", "discount", "net")}
+
+
 def _values(stmt: GenStatement, style: WexStyle) -> Iterator[dict[str, str]]:
     for line in stmt.lines:
         for item in line.items:
             yield item_cells(line, item, style)
+        yield totals_cells(line, style)
     for ch in stmt.cardholders:
-        yield {k: money(getattr(ch, k), style) for k in ("gross", "discount", "net")}
-    yield {k: money(getattr(stmt, k), style) for k in ("gross", "discount", "net")}
+        yield totals_cells(ch, style)
+    yield totals_cells(stmt, style)
 
 
-def text_shapes(stmt: GenStatement, style: WexStyle) -> dict[str, frozenset[str]]:
+def cell_shapes(rows: Iterable[dict[str, str]]) -> dict[str, frozenset[str]]:
     """Every text a column prints, digits as 0: every font here has digits of one width, so a text is as
     wide as its shape, and there are far fewer shapes than texts to measure."""
     shapes: dict[str, set[str]] = {}
-    for cells in _values(stmt, style):
+    for cells in rows:
         for key, text in cells.items():
             shapes.setdefault(key, set()).add(DIGIT.sub("0", text))
     return {key: frozenset(texts) for key, texts in shapes.items()}
 
 
+def text_shapes(stmt: GenStatement, style: WexStyle) -> dict[str, frozenset[str]]:
+    """The shapes of every text the statement's table prints (see `cell_shapes`)."""
+    return cell_shapes(_values(stmt, style))
+
+
 def _natural_widths(style: WexStyle, shapes: dict[str, frozenset[str]], measure: Measure) -> dict[str, float]:
     widths = {key: max(measure(t) for t in title_lines(style, key)) for key in style.column_order}
     for key in style.column_order:
-        longest = max((measure(text) for text in shapes[key]), default=0.0)
+        longest = max((measure(text) for text in shapes.get(key, frozenset())), default=0.0)
         if style.overflow == "wrap" and key in WRAPPED:
             # Wrapped at spaces: the column holds its longest word whole.
-            word = max((measure(w) for text in shapes[key] for w in text.split(" ")), default=0.0)
+            word = max((measure(w) for text in shapes.get(key, frozenset()) for w in text.split(" ")), default=0.0)
             longest = max(longest * WRAPPED[key], word)
         elif style.overflow == "interleave" and key == "merchant":
             longest *= INTERLEAVED_SHARE
@@ -173,12 +184,13 @@ def narrowest_table(style: WexStyle, shapes: dict[str, frozenset[str]], measure:
     return sum(widths.values()) + sum(min(g, MIN_GAP) for g in _gaps(style)[:-1])
 
 
-def plan_columns(style: WexStyle, stmt: GenStatement, measure: Measure) -> tuple[TableColumn, ...]:
-    """Where each column sits: today's fixed positions, or fitted left to right to the widest text."""
+def plan_columns(style: WexStyle, shapes: dict[str, frozenset[str]], measure: Measure) -> tuple[TableColumn, ...]:
+    """Where each column sits: today's fixed positions, or fitted left to right to the widest text
+    (`shapes`: of the whole statement, or of one page when the style fits each page on its own)."""
     if not style.fitted_columns:
         fixed = lay.columns(style.overflow == "interleave")
         return tuple(TableColumn(c.key, title_lines(style, c.key), c.x, 0.0, c.right) for c in fixed)
-    widths = _natural_widths(style, text_shapes(stmt, style), measure)
+    widths = _natural_widths(style, shapes, measure)
     pads = dict(zip(style.column_order, style.column_pads or (0.0,) * len(widths), strict=True))
     gaps = _gaps(style)
     available = style.page_size[0] - 2 * style.left
