@@ -86,3 +86,22 @@ def test_needs_a_cardholder() -> None:
     stmt = make_statement(2, cardholders=0)
     with pytest.raises(ValueError):
         render_wex_statement(stmt, io.BytesIO())
+
+
+def _title_x(pdf: bytes, title: str) -> list[float]:
+    doc = pdfium.PdfDocument(pdf)
+    xs = []
+    for i in range(len(doc)):
+        text = doc[i].get_textpage()
+        found = text.search(title).get_next()
+        assert found is not None, (i, title)
+        xs.append(round(text.get_charbox(found[0])[0], 2))
+    return xs
+
+
+def test_columns_fitted_page_by_page_move_between_pages() -> None:
+    stmt = make_statement(4, cardholders=6, lines_per_cardholder=(3, 6))
+    fitted = replace(DEFAULT_STYLE, fitted_columns=True)
+    assert len(set(_title_x(_render(stmt, fitted), "City, State"))) == 1
+    per_page = _title_x(_render(stmt, replace(fitted, columns_per_page=True)), "City, State")
+    assert len(per_page) == 6 and len(set(per_page)) > 1
