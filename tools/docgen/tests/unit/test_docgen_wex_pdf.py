@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import ImageChops
 from recon_docgen import wex_layout as lay
 from recon_docgen.scenario import make_statement
 from recon_docgen.truth import GenStatement
@@ -105,3 +106,34 @@ def test_columns_fitted_page_by_page_move_between_pages() -> None:
     assert len(set(_title_x(_render(stmt, fitted), "City, State"))) == 1
     per_page = _title_x(_render(stmt, replace(fitted, columns_per_page=True)), "City, State")
     assert len(per_page) == 6 and len(set(per_page)) > 1
+
+
+def _text_objects(page: pdfium.PdfPage) -> list[tuple[float, float]]:
+    """Where each text object starts, in content-stream order."""
+    return [
+        tuple(round(v, 1) for v in o.get_bounds()[:2]) for o in page.get_objects() if isinstance(o, pdfium.PdfTextObj)
+    ]
+
+
+@pytest.mark.parametrize("change", [{"draw_order": "columns"}, {"draw_order": "fields_reversed"}])
+def test_the_drawing_order_changes_the_stream_not_the_page(change: dict[str, object]) -> None:
+    stmt = make_statement(6, cardholders=2, lines_per_cardholder=(4, 8))
+    plain = replace(DEFAULT_STYLE, fitted_columns=True)
+    pages = [pdfium.PdfDocument(_render(stmt, style)) for style in (plain, replace(plain, **change))]
+    for before, after in zip(*pages, strict=True):
+        objects = [_text_objects(page) for page in (before, after)]
+        assert sorted(objects[0]) == sorted(objects[1]) and objects[0] != objects[1]
+        assert before.render(scale=1).to_pil().tobytes() == after.render(scale=1).to_pil().tobytes()
+
+
+def test_glyph_by_glyph_places_every_character_apart_on_the_same_page() -> None:
+    stmt = make_statement(6, cardholders=2, lines_per_cardholder=(4, 8))
+    plain = replace(DEFAULT_STYLE, fitted_columns=True)
+    pages = [pdfium.PdfDocument(_render(stmt, style)) for style in (plain, replace(plain, glyph_by_glyph=True))]
+    for before, after in zip(*pages, strict=True):
+        text = before.get_textpage().get_text_range()
+        assert len(_text_objects(after)) == sum(1 for c in text if not c.isspace())
+        # The same picture, but for anti-aliasing: glyphs placed apart land a fraction of a pixel off.
+        images = [page.render(scale=2).to_pil().convert("L") for page in (before, after)]
+        moved = ImageChops.difference(*images).point(lambda v: 255 if v > 128 else 0).histogram()[255]
+        assert moved < 0.0005 * images[0].width * images[0].height
