@@ -148,10 +148,17 @@ def main() -> int:
     print(f"  exact          {counts['exact']:>5}")
     print(f"  loud           {counts['loud']:>5}")
     print(f"  silently wrong {counts['silent']:>5}")
-    for name, runs in (("default layout (baseline)", baseline), ("drawn layouts", outcomes)):
-        pages = sum(o.pages for o in runs)
-        seconds = sum(o.seconds for o in runs)
-        print(f"  {name:<26} {pages:>6} pages read in {seconds:6.2f} s: {pages / seconds:6.1f} pages/s")
+    glyphs = [o for o, layout in zip(outcomes, layouts, strict=True) if layout.style.glyph_by_glyph]
+    strings = [o for o, layout in zip(outcomes, layouts, strict=True) if not layout.style.glyph_by_glyph]
+    for name, runs in (
+        ("default layout (baseline)", baseline),
+        ("drawn layouts", outcomes),
+        ("  text in strings", strings),
+        ("  text glyph by glyph", glyphs),
+    ):
+        pages, seconds = sum(o.pages for o in runs), sum(o.seconds for o in runs)
+        rate = f"{pages / seconds:6.1f}" if seconds else "     -"
+        print(f"  {name:<26} {pages:>6} pages read in {seconds:6.2f} s: {rate} pages/s")
     wrong = [o for o in baseline if o.verdict != "exact"]
     if wrong:
         print(f"  the default layout itself was not exact for seeds {[o.seed for o in wrong]}")
