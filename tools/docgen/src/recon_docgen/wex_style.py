@@ -108,6 +108,19 @@ class WexStyle:
     columns_per_page: bool = False
     column_rises: tuple[float, ...] = ()
 
+    def __post_init__(self) -> None:
+        fitted_only = {
+            "column_order": self.column_order != COLUMN_KEYS,
+            "column_pads": bool(self.column_pads),
+            "spread_columns": self.spread_columns,
+            "columns_per_page": self.columns_per_page,
+            "header_lines=3": self.header_lines == 3,
+            f"overflow={self.overflow}": self.overflow in ("tight", "wrap"),
+        }
+        if not self.fitted_columns and any(fitted_only.values()):
+            wanted = ", ".join(name for name, used in fitted_only.items() if used)
+            raise ValueError(f"{wanted} need fitted_columns: the fixed columns have no widths to work with")
+
     @property
     def page_size(self) -> tuple[float, float]:
         """(width, height) in points."""

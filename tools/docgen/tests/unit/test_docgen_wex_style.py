@@ -92,3 +92,10 @@ def test_every_layout_prints_the_whole_report(seed: int) -> None:
     assert lowered.count("report total") + lowered.count("grand total") == 1
     assert lowered.count("cardholder total") == len(stmt.cardholders)
     assert lowered.count("transaction total") == stmt.line_count
+
+
+def test_the_fixed_columns_refuse_what_needs_widths() -> None:
+    with pytest.raises(ValueError, match="columns_per_page, overflow=wrap need fitted_columns"):
+        WexStyle(overflow="wrap", columns_per_page=True)
+    assert WexStyle(overflow="wrap", columns_per_page=True, fitted_columns=True).overflow == "wrap"
+    assert WexStyle(overflow="interleave", header_lines=2).header_lines == 2
