@@ -1,5 +1,6 @@
 import hashlib
 import io
+import itertools
 from dataclasses import fields, replace
 
 import pypdfium2 as pdfium
@@ -8,6 +9,7 @@ from recon_docgen.scenario import make_statement
 from recon_docgen.wex_furniture import masked
 from recon_docgen.wex_fuzz import CONTINUOUS, SAMPLE_SEEDS, draw_layout, drawn_values, one_knob_layouts
 from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.wex_pen import BOLD_OFFSET
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle, style_changes
 
 # sha256 of what the generator drew before it had styles (commit f82233e), for the two ways tests call it.
@@ -99,3 +101,31 @@ def test_the_fixed_columns_refuse_what_needs_widths() -> None:
         WexStyle(overflow="wrap", columns_per_page=True)
     assert WexStyle(overflow="wrap", columns_per_page=True, fitted_columns=True).overflow == "wrap"
     assert WexStyle(overflow="interleave", header_lines=2).header_lines == 2
+
+
+def _overlaps(page: pdfium.PdfPage, doubled: bool) -> list[tuple[float, ...]]:
+    """Text objects on one line that run into the next one by more than a glyph's ink may pass its advance
+    (a doubled bold copy excepted)."""
+    objects = [o for o in page.get_objects() if isinstance(o, pdfium.PdfTextObj)]
+    boxes = sorted((round(o.get_matrix().get()[5], 1), *o.get_bounds()) for o in objects)  # by baseline, then x
+    found = []
+    for (line, left, _, right, _), (next_line, next_left, _, _, _) in itertools.pairwise(boxes):
+        copy = doubled and abs(next_left - left - BOLD_OFFSET) < 0.05
+        if line == next_line and next_left < right - 1.0 and not copy:
+            found.append((line, left, right, next_left))
+    return found
+
+
+@pytest.mark.parametrize("seed", SAMPLE_SEEDS)
+def test_a_layout_keeps_its_text_on_the_page_and_apart(seed: int) -> None:
+    layout = draw_layout(seed)
+    stmt = layout.statement(make_statement(seed, cardholders=4, lines_per_cardholder=(3, 9), credit_ratio=0.1))
+    doc = pdfium.PdfDocument(_render(stmt, style=layout.style))
+    width, height = layout.style.page_size
+    for page in doc:
+        assert page.get_size() == pytest.approx((width, height), abs=0.01)
+        for obj in page.get_objects():
+            left, bottom, right, top = obj.get_bounds()
+            assert left > 0 and right < width and bottom > 0 and top < height, (left, bottom, right, top)
+        if layout.style.overflow != "interleave":  # merchant names run under the city on purpose
+            assert _overlaps(page, layout.style.doubled_bold) == []
