@@ -131,7 +131,7 @@ class _Flow:
         style = self.style
         top = style.top
         page: list[Band] = []
-        if not self.pages:
+        if not self.pages or style.report_header_every_page:
             page.append(Band("report_header", top))
             top += report_header_height(style)
         elif style.title_every_page:

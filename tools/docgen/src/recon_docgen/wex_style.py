@@ -43,7 +43,7 @@ COLUMN_KEYS = (
 )
 
 Footer = Literal["page_of", "page", "none"]
-Credits = Literal["minus", "parens"]
+Credits = Literal["minus", "parens", "trailing"]
 DrawOrder = Literal["rows", "fields_reversed", "columns"]
 TotalsLabels = Literal["plural", "singular", "grand"]
 PeriodLines = Literal["both", "between", "from_to"]
@@ -64,6 +64,8 @@ class WexStyle:
     product rows leave its dates, number, merchant, city and group blank ("suppress if duplicated").
     `columns_per_page` fits the columns to each page's own texts (as exports that lay out every page
     apart do): a continuation page without a header then has its columns somewhere else.
+    `report_header_every_page` repeats the title and the report's parameters at the top of every page
+    (a page header rather than a report header).
     """
 
     font: str = "Helvetica"
@@ -106,6 +108,7 @@ class WexStyle:
     card_mask: CardMask = "middle"
     repeat_swipe_fields: bool = True
     columns_per_page: bool = False
+    report_header_every_page: bool = False
     column_rises: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:

@@ -72,12 +72,13 @@ class TableColumn:
 
 
 def money(value: Decimal, style: WexStyle = DEFAULT_STYLE) -> str:
-    """`$1,234.56`, credits `-$0.45`; as the style has it: `1234.56` (no separators, no symbol), `($0.45)`."""
+    """`$1,234.56`, credits `-$0.45`; as the style has it: `1234.56` (no separators, no symbol), `($0.45)`,
+    `$0.45-`."""
     digits = f"{abs(value):,.2f}" if style.thousands else f"{abs(value):.2f}"
     text = f"${digits}" if style.currency_symbol else digits
     if value >= 0:
         return text
-    return f"({text})" if style.credits == "parens" else f"-{text}"
+    return {"parens": f"({text})", "trailing": f"{text}-"}.get(style.credits, f"-{text}")
 
 
 def us_date(value: date) -> str:

@@ -88,3 +88,10 @@ def test_wrapped_rows_take_more_room() -> None:
     for page in wrapped:
         last = page.bands[-1]
         assert last.y + (lay.wrap_step(DEFAULT_STYLE) if last.row and last.row.kind == "item" else 0) <= limit
+
+
+def test_the_report_header_may_head_every_page() -> None:
+    style = replace(DEFAULT_STYLE, report_header_every_page=True)
+    pages = lay.paginate(STMT, style)
+    assert all(p.bands[0] == lay.Band("report_header", style.top) for p in pages)
+    assert all(p.bands[1].y == style.top + lay.report_header_height(style) for p in pages)

@@ -28,6 +28,7 @@ def test_money_format() -> None:
     export = replace(DEFAULT_STYLE, thousands=False, credits="parens", currency_symbol=False)
     assert money(Decimal("-1234.5"), export) == "(1234.50)"
     assert money(Decimal("1234.5"), replace(DEFAULT_STYLE, credits="parens")) == "$1,234.50"
+    assert money(Decimal("-45.2"), replace(DEFAULT_STYLE, credits="trailing")) == "$45.20-"
 
 
 def test_repeated_blocks_may_say_continued_and_footers_the_run_date() -> None:
