@@ -8,7 +8,8 @@ from recon_docgen import wex_layout as lay
 from recon_docgen.truth import GenCardholder, GenStatement
 from recon_docgen.wex_pen import Pen, new_pdf
 from recon_docgen.wex_style import WexStyle
-from recon_docgen.wex_table import label, us_date
+from recon_docgen.wex_table import us_date
+from recon_docgen.wex_titles import label
 
 PRODUCED_AT = time(8, 15, 32)
 TITLE = "Cardholder Activity Report General"

@@ -13,17 +13,8 @@ from recon_docgen import wex_layout as lay
 from recon_docgen.truth import GenStatement
 from recon_docgen.wex_furniture import Furniture
 from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
-from recon_docgen.wex_table import (
-    BANDS,
-    TOTALS_LABELS,
-    cell_shapes,
-    item_cells,
-    label,
-    plan_columns,
-    text_shapes,
-    totals_cells,
-    wrap,
-)
+from recon_docgen.wex_table import cell_shapes, item_cells, plan_columns, text_shapes, totals_cells, wrap
+from recon_docgen.wex_titles import BANDS, TOTALS_LABELS, label
 
 BOLD_ROW_EVERY = 5
 WRAPPING = ("merchant", "city")
