@@ -10,7 +10,7 @@ footers, blocks, overflow, ...), each read by `read_statement` and compared with
 Prints the three counts, pages/s over the layouts beside the default layout's pages/s on the same months
 (the baseline, measured in the same run), and for every layout that is not exact its seed, the knobs that
 differ from the default, what went wrong and a command that writes the PDF and its truth to reproduce it.
-Layout `n` prints `make_statement(n, ...)`, so `--seed S` moves both.
+Layout `n` prints `make_statement(n, ...)`, so `--seed S` moves both; `--seeds 73,204` re-runs just those.
 
 `--one-knob`: each knob value alone on the default layout (with fitted columns), over `--layouts` months
 (`--layouts 3` is plenty), to tell which feature breaks what.
@@ -116,6 +116,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--layouts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0, help="the first layout's seed")
+    parser.add_argument("--seeds", help="only these layouts, e.g. 73,204 (to re-run the ones that failed)")
     parser.add_argument("--cardholders", type=int, help="per month: 6, or 4 with --one-knob")
     parser.add_argument("--lines", help="swipes per cardholder: MIN,MAX (3,12, or 20,40 with --one-knob)")
     parser.add_argument("--one-knob", action="store_true", help="each knob alone on the default layout instead")
@@ -126,7 +127,7 @@ def main() -> int:
     args.cardholders = args.cardholders or (4 if args.one_knob else 6)
     if args.one_knob:
         return _one_knob(args.seed, args.layouts, args.cardholders, lines)
-    seeds = range(args.seed, args.seed + args.layouts)
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else range(args.seed, args.seed + args.layouts)
 
     read_one(-1, _month(0, 1, (1, 1)), DEFAULT_STYLE)  # warm-up: imports and pdfium's first document
     baseline = [read_one(s, _month(s, args.cardholders, lines), DEFAULT_STYLE) for s in seeds[:BASELINE_LAYOUTS]]
@@ -144,7 +145,8 @@ def main() -> int:
 
     _knob_table(layouts, outcomes)
     counts = Counter(o.verdict for o in outcomes)
-    print(f"\n{len(outcomes)} layouts (seeds {seeds.start}..{seeds.stop - 1}), {args.cardholders} cardholders each")
+    shown = f"{seeds.start}..{seeds.stop - 1}" if isinstance(seeds, range) else ",".join(map(str, seeds))
+    print(f"\n{len(outcomes)} layouts (seeds {shown}), {args.cardholders} cardholders each")
     print(f"  exact          {counts['exact']:>5}")
     print(f"  loud           {counts['loud']:>5}")
     print(f"  silently wrong {counts['silent']:>5}")
