@@ -37,7 +37,10 @@ class Run:
 
 
 def group_rows(words: Sequence[Word]) -> list[Row]:
-    """Cluster words by vertical middle; rows come top to bottom, words keep their stream order."""
+    """Cluster words by vertical middle; rows come top to bottom, words keep their stream order.
+
+    A row takes words whose middles step at most `tolerance` from the one before, up to twice that from
+    its first: cells set a little off the baseline, and a `/` or `,` lowering a word's middle, stay on it."""
     if not words:
         return []
     heights = sorted(w.bottom - w.top for w in words)
@@ -45,13 +48,14 @@ def group_rows(words: Sequence[Word]) -> list[Row]:
     middles = [(w.top + w.bottom) / 2 for w in words]
     order = sorted(range(len(words)), key=middles.__getitem__)
     clusters: list[list[int]] = []
-    anchor = 0.0
+    anchor = last = 0.0
     for i in order:
-        if not clusters or middles[i] - anchor > tolerance:
+        if not clusters or middles[i] - last > tolerance or middles[i] - anchor > 2 * tolerance:
             clusters.append([i])
             anchor = middles[i]
         else:
             clusters[-1].append(i)
+        last = middles[i]
     rows = []
     for cluster in clusters:
         members = tuple(words[i] for i in sorted(cluster))

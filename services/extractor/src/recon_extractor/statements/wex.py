@@ -4,7 +4,8 @@ A page is a sequence of rows, each one of: a cardholder block row (`wex_blocks`:
 anywhere, labels stacked or side by side), a column header line (`wex_header`: one to three lines), a
 product row, a totals row, page furniture (title, criteria, footers), or a row not understood. One
 `CardLine` per swipe: its product rows become `items`, its amount is the net of its `Transaction Totals` row
-(which may sit on the next page). A page without a header is read with the last header's columns.
+(which may sit on the next page). A page without a header is read with the last header's columns, moved to
+where the page's rows print their cells (`wex_locate`).
 
 Nothing is silently dropped: a row that looks like a charge but was not read is an `unread_row` finding, a
 printed total the lines contradict a `total_mismatch` finding; columns taken from an earlier page are a
@@ -28,6 +29,7 @@ from recon_extractor.statements.model import Finding, Statement
 from recon_extractor.statements.wex_blocks import Block, block_fields
 from recon_extractor.statements.wex_columns import Columns, row_cells
 from recon_extractor.statements.wex_header import find_header
+from recon_extractor.statements.wex_locate import relocate
 from recon_extractor.statements.wex_rows import (
     SWIPE_FIELDS,
     TotalsKind,
@@ -78,6 +80,10 @@ class WexParser:
         """One page, top to bottom."""
         count = self.counts[number] = PageCount()
         self.after_item = False  # a wrapped line is printed on its product row's page
+        if self.columns is not None:
+            first_header = next((i for i in range(len(rows)) if find_header(rows, i)), len(rows))
+            if first_header:
+                self.columns = relocate(self.columns, rows[:first_header])
         i = 0
         while i < len(rows):
             row, step, after_item = rows[i], 1, False
@@ -135,7 +141,7 @@ class WexParser:
     def _product_row(self, page: int, text: str, cells: dict[str, str], count: PageCount) -> bool:
         """A product row, a later product of the open swipe (its fields left blank), or a wrapped line."""
         if any(key.startswith("?") for key in cells):
-            self._unread(page, text, "has text under a column title that was not understood", count)
+            self._unread(page, text, "has text outside the columns its header names", count)
             return False
         if (item := parse_item(cells)) is not None:
             self._read(page, count)

@@ -12,11 +12,13 @@ from recon_extractor.pdf.text_rows import Row, Run, split_runs
 RIGHT_ALIGNED = frozenset({"ppu", "quantity", "gross", "discount", "net"})
 RIGHT_EDGE_TOLERANCE = 4.0
 LEFT_EDGE_TOLERANCE = 2.0
+STRAY_GAP = 2.0
+"""Word heights between two pieces of one column's text beyond which the second is not that column's."""
 OCR_SLACK = 5.0
 """Extra tolerance, in points, when the header's words are OCR estimates: a word split out of a detected
 text line, or a padded detector box, lands up to ~3 pt from where it is printed."""
-NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR)?")
-_NUMBER_ENDS = frozenset("0123456789)R")
+NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR|-)?")
+_NUMBER_ENDS = frozenset("0123456789)R-")
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,17 @@ def _runs(row: Row, columns: Columns) -> list[Run]:
 
 
 def row_cells(row: Row, columns: Columns) -> dict[str, str]:
-    """The row's text by column key (runs falling in the same column joined by a space)."""
+    """The row's text by column key (runs falling in the same column joined by a space).
+
+    Text set far to the right of the rest of its column's text (a column whose title was not found) is
+    kept apart under `?<key>`, so the row is not read as if it belonged there."""
     cells: dict[str, list[str]] = {}
+    ends: dict[str, float] = {}
+    apart = STRAY_GAP * max((w.height for w in row.words), default=0.0)
     for run in _runs(row, columns):
-        cells.setdefault(_column_for(run, columns), []).append(run.text)
+        key = _column_for(run, columns)
+        if key in ends and run.x0 - ends[key] > apart and not columns.slack:
+            key = f"?{key}"
+        cells.setdefault(key, []).append(run.text)
+        ends[key] = max(ends.get(key, run.x1), run.x1)
     return {key: " ".join(parts) for key, parts in cells.items()}

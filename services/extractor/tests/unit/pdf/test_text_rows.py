@@ -43,3 +43,10 @@ def test_a_new_object_at_a_column_start_breaks_even_when_the_word_before_runs_in
     # "EXPRES" ends 0.3 pt past where "KEMAH," starts: less than a pen move back, still a new cell.
     words = [word("INN", 10.0), word("EXPRES", 24.3, joined=True), word("KEMAH,", 48.0), word("TX", 74.0, joined=True)]
     assert [r.text for r in split_runs(words, column_starts=[10.0, 47.5])] == ["INN EXPRES", "KEMAH, TX"]
+
+
+def test_cells_set_a_little_off_the_baseline_stay_on_their_row() -> None:
+    # Middles 100.4, 101.6, 102.9 (a "/" reaches lower): one row; the next row's 109.9 is not on it.
+    words = [Word("Dt", 19.0, 26.0, 98.0, 102.8), Word("Net", 90.0, 99.0, 99.2, 104.0)]
+    words += [Word("City/St", 50.0, 80.0, 99.6, 106.2), Word("02/28/2025", 19.0, 50.0, 107.5, 112.3)]
+    assert [r.text for r in group_rows(words)] == ["Dt Net City/St", "02/28/2025"]

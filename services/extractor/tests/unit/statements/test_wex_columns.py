@@ -190,4 +190,17 @@ def test_text_under_a_title_not_understood_is_an_unread_row() -> None:
     parser = WexParser()
     parser.feed(1, [Row(block.words, 80.0, 86.0), row(titles, top=90.0), charge])
     assert [(f.kind, f.page) for f in parser.findings] == [("unread_row", 1)]
-    assert "not understood" in parser.findings[0].message and "KEMAH" in parser.findings[0].message
+    assert "outside the columns" in parser.findings[0].message and "KEMAH" in parser.findings[0].message
+
+
+def test_text_far_right_of_its_column_is_kept_apart() -> None:
+    # The header printed no city title: the city would read as part of the merchant name.
+    cols = columns(row([("Trans", 18), ("Date", 39), ("Merchant", 172), ("Net", 731)]))
+    assert cols is not None
+    line = row([("03/04/2025", 18), ("SHELL", 172), ("KEMAH,", 268), ("TX", 294), ("$6.00", 0)], right={"$6.00": 743.0})
+    assert row_cells(line, cols) == {
+        "trans_date": "03/04/2025",
+        "merchant": "SHELL",
+        "?merchant": "KEMAH, TX",
+        "net": "$6.00",
+    }
