@@ -6,6 +6,7 @@ block labels, blank employee IDs, wrapped or abbreviated column headers, headers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -317,3 +318,21 @@ def test_a_row_that_looks_like_a_charge_but_was_not_read_is_a_finding(tmp_path: 
     assert [(f.kind, f.page) for f in parsed.findings] == [("unread_row", 1)]
     assert "03/04/2025 MANUAL ADJUSTMENT 12.00" in parsed.findings[0].message
     assert [ln.reference for ln in parsed.lines] == [ln.reference for ln in ch.lines]
+
+
+def test_header_only_on_the_first_page_and_no_totals_to_confirm_it_is_a_finding(tmp_path: Path) -> None:
+    from recon_extractor.pdf.pages import iter_statement_pages
+    from recon_extractor.pdf.text_rows import group_rows
+    from recon_extractor.statements.wex import WexParser
+
+    truth = _month()
+    parser = WexParser()
+    pages = list(iter_statement_pages(render(truth, tmp_path / "s.pdf", Style(header_on_every_page=False))))
+    for page in pages:  # the same report with every Cardholder and Report Totals row left out
+        parser.feed(
+            page.number, [r for r in group_rows(page.words) if not re.search("(Cardholder|Report) Totals", r.text)]
+        )
+    parsed = parser.finish(len(pages))
+    assert differences(truth, parsed) == []
+    assert [(f.kind, f.page) for f in parsed.findings] == [("unconfirmed_rows", 2)]
+    assert parsed.findings[0].message.startswith(f"pages 2-{len(pages)}: no column header printed")
