@@ -3,11 +3,10 @@ rows print their cells (a report that fits its columns to each page's values mov
 
 Each column is matched, in order, to an edge the page's rows share: where cells start for text columns
 (a word that starts a text object or is printed back over the one before; dates for the date columns, a
-number for the
-transaction #, a letter for the level), where numbers end for number columns. The matching keeps the
-columns' order and prefers the edges most rows share, then the nearest. A column no edge matches keeps the
-shift of the column before it. The result is a guess: the caller says so, and lets the printed totals
-confirm it.
+number for the transaction #, a letter for the level), where numbers end for number columns. The matching
+keeps the columns' order and prefers a column that stays put, then the edges most rows share, then the
+nearest. A column no edge matches keeps the shift of the column before it. The result is a guess: the
+caller says so, and lets the printed totals confirm it.
 """
 
 from __future__ import annotations
@@ -25,6 +24,9 @@ SAME_EDGE = 1.0
 MAX_SHIFT = 400.0
 PER_POINT = 0.002
 """Score lost per point a column moves: an edge most rows share beats a nearer one few rows have."""
+STAYS = 1.0
+"""A column whose edge is still where the header put it is worth as much as another column matched: pages
+of one layout keep their columns, and a word inside a cell (a state after its city) must not pull them."""
 MIN_SHARE = 1 / 3
 """An edge fewer rows share than this is a word inside a cell (a store number, a state), not a column."""
 KINDS = {"trans_date": "date", "posted_date": "date", "reference": "number", "level": "letter"}
@@ -64,7 +66,8 @@ def _match(keys: list[str], template: list[float], edges: list[Edge], rows: int)
             shift = abs(edges[j - 1][0] - template[i - 1])
             shared = edges[j - 1][1] >= MIN_SHARE * rows
             fits = shift <= MAX_SHIFT and shared and _fits(keys[i - 1], edges[j - 1])
-            gain = edges[j - 1][1] / rows - PER_POINT * shift if fits else float("-inf")
+            stays = STAYS if shift <= SAME_EDGE * 2 else 0.0
+            gain = edges[j - 1][1] / rows - PER_POINT * shift + stays if fits else float("-inf")
             best[i][j] = max(best[i][j - 1], best[i - 1][j], best[i - 1][j - 1] + gain)
     matched: list[float | None] = [None] * n
     i, j = n, m
