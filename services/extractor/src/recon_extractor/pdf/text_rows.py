@@ -58,9 +58,28 @@ def group_rows(words: Sequence[Word]) -> list[Row]:
         last = middles[i]
     rows = []
     for cluster in clusters:
-        members = tuple(words[i] for i in sorted(cluster))
+        members = _rejoined([words[i] for i in sorted(cluster)])
         rows.append(Row(members, min(w.top for w in members), max(w.bottom for w in members)))
     return rows
+
+
+def _rejoined(words: list[Word]) -> tuple[Word, ...]:
+    """A word drawn later in the stream that starts exactly where an earlier one ends is that word's end (a
+    driver drawing `91/93` as `91`, ..., `/93`). A word right after it in the stream stays apart: a field
+    printed touching the one before it."""
+    kept: list[Word] = []
+    ends: dict[int, int] = {}  # a kept word's right edge, in tenths of a point -> its index
+    for w in words:
+        tenth = round(w.x0 * 10)
+        at = next((ends[t] for t in (tenth, tenth - 1, tenth + 1) if t in ends), None)
+        if at is None or at == len(kept) - 1 or w.approximate or abs(w.top - kept[at].top) >= 1.0:
+            ends[round(w.x1 * 10)] = len(kept)
+            kept.append(w)
+            continue
+        a = kept[at]
+        kept[at] = Word(a.text + w.text, a.x0, w.x1, min(a.top, w.top), max(a.bottom, w.bottom), a.joined)
+        ends[round(w.x1 * 10)] = at
+    return tuple(kept)
 
 
 def _near_column(word: Word, column_starts: Sequence[float]) -> bool:

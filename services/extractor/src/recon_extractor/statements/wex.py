@@ -73,6 +73,7 @@ class WexParser:
         self.counts: dict[int, PageCount] = {}
         self.borrowed: set[int] = set()  # pages read with the columns of a header printed on an earlier page
         self.confirmed: set[int] = set()
+        self.unsure: set[int] = set()  # pages whose text columns were placed by guesswork no total can check
         self.section_from = 1
         self.after_item = False  # the row above was a product row (or a wrapped line of one)
 
@@ -83,7 +84,9 @@ class WexParser:
         if self.columns is not None:
             first_header = next((i for i in range(len(rows)) if find_header(rows, i)), len(rows))
             if first_header:
-                self.columns = relocate(self.columns, rows[:first_header])
+                self.columns, unsure = relocate(self.columns, rows[:first_header])
+                if unsure:
+                    self.unsure.add(number)
         i = 0
         while i < len(rows):
             row, step, after_item = rows[i], 1, False
@@ -122,8 +125,8 @@ class WexParser:
     def _row(self, page: int, row: Row, count: PageCount) -> bool:
         """Read a row that is no block and no header; True when it was a product row or a wrapped line of one."""
         text = row.text
-        if self.period is None and (period := report_period(text)):
-            self.period = period
+        if period := report_period(text):  # printed again on every page by some report versions
+            self.period = self.period or period
             return False
         if is_furniture(text):
             return False
@@ -193,7 +196,7 @@ class WexParser:
             self.confirmed.update(self.counts)
 
     def _check_borrowed(self) -> None:
-        confirmed = sorted(p for p in self.borrowed if p in self.confirmed)
+        confirmed = sorted(p for p in self.borrowed if p in self.confirmed and p not in self.unsure)
         unconfirmed = sorted(p for p in self.borrowed if p not in self.confirmed)
         if confirmed:
             self.warnings.append(
@@ -206,6 +209,13 @@ class WexParser:
                 "them, and no printed total confirms those lines: check them against the statement"
             )
             self.findings.append(Finding("unconfirmed_rows", message, unconfirmed[0]))
+        if unsure := sorted(p for p in self.borrowed if p in self.confirmed and p in self.unsure):
+            message = (
+                f"{page_list(unsure)}: no column header printed and the columns set elsewhere than the header "
+                "above them; the amounts agree with the printed totals, but where merchant, city, group and "
+                "description part was guessed: check them against the statement"
+            )
+            self.findings.append(Finding("unconfirmed_rows", message, unsure[0]))
 
     def finish(self, pages: int) -> Statement:
         self._end_block()

@@ -53,6 +53,8 @@ def _edges(values: list[tuple[float, str]]) -> list[Edge]:
 
 
 def _fits(key: str, edge: Edge) -> bool:
+    """Dates for the date columns, a number for the transaction #, a letter for the level; anything but a
+    date for a text column."""
     want = KINDS.get(key, "text")
     return edge[2] == want or (want == "text" and edge[2] != "date")
 
@@ -98,8 +100,8 @@ def _cell_edges(rows: Sequence[Row]) -> tuple[list[tuple[float, str]], list[tupl
         for w in row.words:
             if NUMBER.fullmatch(w.text):
                 ends.append((w.x1, "amount"))
-            elif prev is None or w.joined is not True or w.x0 < prev.x1 - 0.5:
-                starts.append((w.x0, _kind(w.text)))
+            elif prev is None or w.x0 < prev.x1 - 0.5 or (w.joined is not True and not prev.text.endswith(",")):
+                starts.append((w.x0, _kind(w.text)))  # a cell does not end in a comma: `CHARLES, LA` is one
             prev = w
     return starts, ends
 
@@ -111,18 +113,24 @@ def _moved(spans: dict[str, tuple[float, float]], keys: list[str], edges: list[E
         spans[key] = (spans[key][0] + shift, spans[key][1] + shift)
 
 
-def relocate(columns: Columns, rows: Sequence[Row]) -> Columns:
+def relocate(columns: Columns, rows: Sequence[Row]) -> tuple[Columns, bool]:
     """`columns` moved to this page's cell edges: all of them from product rows (a row with its two dates),
-    the amounts alone from totals rows when the page has no product rows; else unchanged."""
+    the amounts alone from totals rows when the page has no product rows; else unchanged. The flag: text
+    columns moved on a page whose words say nothing of where text objects join (glyphs placed one by one),
+    so a word inside a cell may have been taken for a cell's start and no total can tell."""
     products = [r for r in rows if sum(bool(_DATE.match(w.text)) for w in r.words) >= 2]
     totals = [r for r in rows if totals_kind(r.text)]
     spans = dict(columns.spans)
+    unsure = False
     if products:
         starts, ends = _cell_edges(products)
-        _moved(spans, [k for k in spans if k not in RIGHT_ALIGNED], _edges(starts), len(products), right=False)
+        text_keys = [k for k in spans if k not in RIGHT_ALIGNED]
+        _moved(spans, text_keys, _edges(starts), len(products), right=False)
         _moved(spans, [k for k in spans if k in RIGHT_ALIGNED], _edges(ends), len(products), right=True)
+        moved = any(abs(spans[k][0] - columns.spans[k][0]) > 2 * SAME_EDGE for k in text_keys)
+        unsure = moved and not any(w.joined for r in products for w in r.words)
     elif totals:
         _, ends = _cell_edges(totals)
         keys = [k for k in ("gross", "discount", "net") if k in spans]
         _moved(spans, keys, _edges(ends), len(totals), right=True)
-    return Columns(spans, columns.slack)
+    return Columns(spans, columns.slack), unsure

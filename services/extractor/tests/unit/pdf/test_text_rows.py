@@ -50,3 +50,10 @@ def test_cells_set_a_little_off_the_baseline_stay_on_their_row() -> None:
     words = [Word("Dt", 19.0, 26.0, 98.0, 102.8), Word("Net", 90.0, 99.0, 99.2, 104.0)]
     words += [Word("City/St", 50.0, 80.0, 99.6, 106.2), Word("02/28/2025", 19.0, 50.0, 107.5, 112.3)]
     assert [r.text for r in group_rows(words)] == ["Dt Net City/St", "02/28/2025"]
+
+
+def test_a_word_end_drawn_out_of_order_is_joined_to_its_word_but_a_touching_field_is_not() -> None:
+    # "91" ends at 18.0; "/93" starts there but is drawn after the quantity. "GULF" touches "91" and follows it.
+    words = [word("91", 10.0), word("3.18", 60.0), word("/93", 18.0)]
+    assert [r.text for r in group_rows(words)] == ["91/93 3.18"]
+    assert [r.text for r in group_rows([word("7092", 10.0), word("GULF", 26.0)])] == ["7092 GULF"]

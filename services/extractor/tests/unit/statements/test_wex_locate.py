@@ -3,6 +3,8 @@ above them was): the header's columns move to the page's cell edges."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.text_rows import Row
 from recon_extractor.statements.wex_columns import Columns, row_cells
@@ -60,7 +62,8 @@ def test_the_header_s_columns_move_to_the_page_s_cell_edges() -> None:
             ("$48.66", 799, True),
         ),
     ]
-    moved = relocate(HEADER, rows)
+    moved, unsure = relocate(HEADER, rows)
+    assert not unsure
     assert {k: round(x0) for k, (x0, _) in moved.spans.items() if k in ("posted_date", "merchant", "description")} == {
         "posted_date": 72,
         "merchant": 190,
@@ -93,10 +96,18 @@ def test_a_page_of_totals_only_moves_the_amount_columns() -> None:
             ("$48.66", 799, True),
         )
     ]
-    moved = relocate(HEADER, rows)
+    moved, _ = relocate(HEADER, rows)
     assert [moved.spans[k][1] for k in ("gross", "discount", "net")] == [651, 704, 799]
     assert moved.spans["merchant"] == HEADER.spans["merchant"]
 
 
 def test_a_footer_with_a_date_is_no_product_row() -> None:
-    assert relocate(HEADER, [_row(100.0, ("Run on 3/2/2025 8:15:32 AM", 18, False))]) == HEADER
+    assert relocate(HEADER, [_row(100.0, ("Run on 3/2/2025 8:15:32 AM", 18, False))]) == (HEADER, False)
+
+
+def test_text_columns_moved_on_a_page_that_says_nothing_of_text_objects_are_unsure() -> None:
+    # Glyphs placed one by one: no word is known to follow another in one text object.
+    rows = [_charge(100.0 + 10 * n, "SHELL OIL129799150", "MONTGOMERY, TX", "UNL REG", "$36.66") for n in range(3)]
+    loose = [Row(tuple(replace(w, joined=False) for w in r.words), r.top, r.bottom) for r in rows]
+    assert relocate(HEADER, rows)[1] is False
+    assert relocate(HEADER, loose)[1] is True
