@@ -65,14 +65,15 @@ def group_rows(words: Sequence[Word]) -> list[Row]:
 
 def _rejoined(words: list[Word]) -> tuple[Word, ...]:
     """A word drawn later in the stream that starts exactly where an earlier one ends is that word's end (a
-    driver drawing `91/93` as `91`, ..., `/93`). A word right after it in the stream stays apart: a field
-    printed touching the one before it."""
+    driver drawing `91/93` as `91`, ..., `/93`). A word right after it in the stream stays apart (a field
+    printed touching the one before it), and so does one that goes on a text object (a city's second word
+    that happens to start where the merchant printed over it ends)."""
     kept: list[Word] = []
     ends: dict[int, int] = {}  # a kept word's right edge, in tenths of a point -> its index
     for w in words:
         tenth = round(w.x0 * 10)
         at = next((ends[t] for t in (tenth, tenth - 1, tenth + 1) if t in ends), None)
-        if at is None or at == len(kept) - 1 or w.approximate or abs(w.top - kept[at].top) >= 1.0:
+        if at is None or at == len(kept) - 1 or w.joined or w.approximate or abs(w.top - kept[at].top) >= 1.0:
             ends[round(w.x1 * 10)] = len(kept)
             kept.append(w)
             continue
