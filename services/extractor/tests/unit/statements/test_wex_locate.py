@@ -111,3 +111,16 @@ def test_text_columns_moved_on_a_page_that_says_nothing_of_text_objects_are_unsu
     loose = [Row(tuple(replace(w, joined=False) for w in r.words), r.top, r.bottom) for r in rows]
     assert relocate(HEADER, rows)[1] is False
     assert relocate(HEADER, loose)[1] is True
+
+
+def test_a_page_printed_where_the_header_put_its_columns_keeps_them() -> None:
+    def charge(top: float) -> Row:
+        return _row(
+            top,
+            *[("03/04/2025", 18, False), ("03/06/2025", 60, False), ("F", 104, False), ("000127739", 120, False)],
+            *[("HAMPTON INN", 172, False), ("LAKE CHARLES, LA", 268, False), ("HOTELS", 350, False)],
+            *[("LODGING", 412, False), ("215.30000", 532, True), ("1.00", 572, True), ("$215.30", 631, True)],
+            *[("$0.00", 684, True), ("$215.30", 759, True)],
+        )
+
+    assert relocate(HEADER, [charge(100.0), charge(110.0)]) == (HEADER, False)
