@@ -72,7 +72,9 @@ def _rejoined(words: list[Word]) -> tuple[Word, ...]:
     ends: dict[int, int] = {}  # a kept word's right edge, in tenths of a point -> its index
     for w in words:
         tenth = round(w.x0 * 10)
-        at = next((ends[t] for t in (tenth, tenth - 1, tenth + 1) if t in ends), None)
+        at = ends.get(tenth)
+        if at is None:
+            at = ends.get(tenth - 1, ends.get(tenth + 1))
         if at is None or at == len(kept) - 1 or w.joined or w.approximate or abs(w.top - kept[at].top) >= 1.0:
             ends[round(w.x1 * 10)] = len(kept)
             kept.append(w)

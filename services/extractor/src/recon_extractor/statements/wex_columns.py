@@ -68,8 +68,11 @@ def _runs(row: Row, columns: Columns) -> list[Run]:
     if columns.slack:
         return [Run(w.text, w.x0, w.x1) for w in row.words]
     starts = [x0 for x0, _ in columns.left_starts]
+    runs = split_runs(row.words, starts)
+    if not any(" " in r.text and any(NUMBER.fullmatch(part) for part in r.text.split(" ")) for r in runs):
+        return runs  # no number glued to its neighbours: the common row
     edges = [x1 for x1, _ in columns.right_edges]
-    runs: list[Run] = []
+    runs = []
     pending: list[Word] = []
     for word in row.words:
         if (
@@ -92,10 +95,9 @@ def row_cells(row: Row, columns: Columns) -> dict[str, str]:
     kept apart under `?<key>`, so the row is not read as if it belonged there."""
     cells: dict[str, list[str]] = {}
     ends: dict[str, float] = {}
-    apart = STRAY_GAP * max((w.height for w in row.words), default=0.0)
     for run in _runs(row, columns):
         key = _column_for(run, columns)
-        if key in ends and run.x0 - ends[key] > apart and not columns.slack:
+        if key in ends and not columns.slack and run.x0 - ends[key] > STRAY_GAP * (row.bottom - row.top):
             key = f"?{key}"
         cells.setdefault(key, []).append(run.text)
         ends[key] = max(ends.get(key, run.x1), run.x1)
