@@ -38,7 +38,7 @@ function EveryChange({ run, lines }: { run: MatchRun; lines: CardLine[] }) {
 export function RunsList({ runs, lines }: { runs: MatchRun[]; lines: CardLine[] }) {
   if (runs.length === 0) return <p>No matching has run yet.</p>;
   return (
-    <ol reversed style={{ paddingLeft: "1.25rem" }}>
+    <ol reversed style={{ listStyle: "none", padding: 0 }} aria-label="Matching runs, newest first">
       {[...runs].reverse().map((run) => (
         <li key={run.run_number} className="card" style={{ marginBottom: "0.75rem" }} data-testid="run">
           <h3>
