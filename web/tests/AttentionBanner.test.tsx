@@ -78,6 +78,14 @@ describe("a session that needs attention", () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  it("gives each file to accept its own labelled name field", () => {
+    const second = { ...statement, id: "u2", filename: "wex-march-2.pdf" };
+    render(<AttentionBanner session={{ ...session("needs_attention"), uploads: [statement, second] }} onChanged={() => {}} />);
+    const names = screen.getAllByLabelText(/^Your name/);
+    expect(names).toHaveLength(2);
+    expect(new Set(names.map((n) => n.id)).size).toBe(2);
+  });
+
   it("shows nothing when the session is ready", () => {
     const { container } = render(<AttentionBanner session={session("completed")} onChanged={() => {}} />);
     expect(container).toBeEmptyDOMElement();
