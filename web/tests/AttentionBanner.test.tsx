@@ -86,6 +86,15 @@ describe("a session that needs attention", () => {
     expect(new Set(names.map((n) => n.id)).size).toBe(2);
   });
 
+  it("asks for a statement, not an acceptance, when no statement was read", () => {
+    const failed = { ...statement, extraction: { ...statement.extraction!, status: "failed" as const, findings: [], error: "not a PDF" } };
+    const noStatement = { ...session("needs_attention"), uploads: [failed], attention: ["no card statement was read (card.pdf: not a PDF)"] };
+    render(<AttentionBanner session={noStatement} onChanged={() => {}} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Upload the card statement, or a readable copy of it, on the Late receipts and changes page.");
+    expect(screen.getByRole("alert")).not.toHaveTextContent("accept the findings");
+    expect(screen.queryByRole("button", { name: "Accept these findings" })).toBeNull();
+  });
+
   it("shows nothing when the session is ready", () => {
     const { container } = render(<AttentionBanner session={session("completed")} onChanged={() => {}} />);
     expect(container).toBeEmptyDOMElement();

@@ -71,10 +71,14 @@ export function AttentionBanner({ session, onChanged }: { session: SessionDetail
           <li key={reason}>{reason}</li>
         ))}
       </ul>
-      <p>
-        Check the statement against these points. Then either upload a corrected statement (Late receipts and changes),
-        or accept the findings below with a reason.
-      </p>
+      {open.length > 0 ? (
+        <p>
+          Check the statement against these points. Then either upload a corrected statement (Late receipts and changes),
+          or accept the findings below with a reason.
+        </p>
+      ) : (
+        <p>Upload the card statement, or a readable copy of it, on the Late receipts and changes page.</p>
+      )}
       {open.map((file) => (
         <AcceptFindings key={file.id} sessionId={session.id} file={file} onDone={onChanged} />
       ))}
