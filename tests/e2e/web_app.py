@@ -10,8 +10,6 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -20,8 +18,9 @@ from recon_docgen.expense_report import render_expense_report
 from recon_docgen.month_documents import make_month_documents
 from recon_docgen.receipt_pdf import render_receipt
 from recon_docgen.scenario import make_statement, receipt_for
-from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
+
+from tests.e2e.journeys import contradicted
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -101,18 +100,8 @@ def padded_pdf(path: Path, size: int) -> None:
     )
 
 
-@dataclass(frozen=True)
-class ContradictedTotals(GenStatement):
-    """A statement whose printed Report Totals claims ten dollars more than its lines (a finding)."""
-
-    @property
-    def net(self) -> Decimal:
-        return super().net + Decimal("10.00")
-
-
 def contradicted_statement(path: Path, seed: int) -> None:
-    truth = make_statement(seed, cardholders=2)
-    render_wex_statement(ContradictedTotals(**{f.name: getattr(truth, f.name) for f in fields(truth)}), path)
+    render_wex_statement(contradicted(make_statement(seed, cardholders=2)), path)
 
 
 def write_month(folder: Path, seed: int) -> Path:
