@@ -30,7 +30,7 @@ export function CardLineFacts({ line }: { line: CardLine }) {
         ["Reference", line.reference],
         ["Read", line.read_by === "ocr" ? "by OCR from a scan: check it against the statement" : "from the statement's text"],
         ["Status", LINE_STATUS_WORDS[line.line_status ?? ""] ?? "Not matched yet"],
-        ["Confidence", line.confidence == null ? null : `${Math.round(line.confidence * 100)}%`],
+        ["Confidence", line.confidence == null || !(line.entry || line.receipt) ? null : `${Math.round(line.confidence * 100)}%`],
         ["Outcome", outcome],
         ["Why", o?.reason ?? line.decision?.reason],
       ]}

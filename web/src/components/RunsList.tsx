@@ -45,6 +45,7 @@ export function RunsList({ runs, lines }: { runs: MatchRun[]; lines: CardLine[] 
             Run {run.run_number}, {formatMoment(run.created_at)}
             {run.run_number === 1 ? " (first matching)" : ""}
           </h3>
+          {run.run_number === 1 && run.changes.length === 0 && <p>Every card line read was matched for the first time.</p>}
           {run.run_number > 1 && run.changes.length === 0 && <p>No line changed.</p>}
           {run.run_number > 1 && run.newly_complete.length > 0 && (
             <>
