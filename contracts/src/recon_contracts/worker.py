@@ -114,6 +114,7 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
         settings.kafka_bootstrap_servers,
         middlewares=[dead_letter_middleware(service, sessionmaker)],
         client_id=service,
+        acks="all" if settings.kafka_acks == "all" else 1,
     )
 
     async def publish(topic: str, key: bytes, value: bytes, headers: dict[str, str]) -> None:
