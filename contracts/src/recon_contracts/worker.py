@@ -1,4 +1,4 @@
-"""The one composition helper every service uses: engine, broker with dead-lettering, relay, health."""
+"""The one composition helper every service uses: engine, broker with dead-lettering, relay, probes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from faststream import AckPolicy
+from faststream.asgi import AsgiResponse, get
 from faststream.kafka import KafkaBroker
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -22,6 +23,7 @@ from recon_contracts.inbox import Inbox
 from recon_contracts.logging_setup import configure_logging
 from recon_contracts.outbox import OutboxRelay
 from recon_contracts.outbox import stage as stage_events
+from recon_contracts.readiness import database_answers, kafka_answers
 from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import Topic
 
@@ -132,15 +134,31 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
     )
 
 
+def probes(runtime: Runtime) -> list[tuple[str, Any]]:
+    """A worker's HTTP probes: /livez (the process answers), /readyz (PostgreSQL and Kafka answer; /health too)."""
+
+    @get(include_in_schema=False)
+    async def livez(scope: Any) -> AsgiResponse:
+        return AsgiResponse(b"", 204)
+
+    @get(include_in_schema=False)
+    async def readyz(scope: Any) -> AsgiResponse:
+        db_ok, kafka_ok = await asyncio.gather(database_answers(runtime.engine), kafka_answers(runtime.broker))
+        down = [name for name, ok in (("database", db_ok), ("kafka", kafka_ok)) if not ok]
+        return AsgiResponse(f"{' and '.join(down)} unreachable".encode(), 503) if down else AsgiResponse(b"", 204)
+
+    return [("/livez", livez), ("/readyz", readyz), ("/health", readyz)]
+
+
 def serve(runtime: Runtime, *, port: int) -> None:
-    """Run a worker: its subscribers, its outbox relay and loops, and GET /health on bind_host:port."""
+    """Run a worker: its subscribers, its outbox relay and loops, and its probes on bind_host:port."""
     import uvicorn
-    from faststream.asgi import AsgiFastStream, make_ping_asgi
+    from faststream.asgi import AsgiFastStream
 
     configure_logging(runtime.service, runtime.settings.log_level)
     app = AsgiFastStream(
         runtime.broker,
-        asgi_routes=[("/health", make_ping_asgi(runtime.broker, timeout=5.0))],
+        asgi_routes=probes(runtime),
         after_startup=[runtime.start_background],
         on_shutdown=[runtime.close],
     )
