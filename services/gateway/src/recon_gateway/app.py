@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -58,6 +59,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.state.settings = settings
+    # Set when the server begins to stop: progress streams end so the stop does not wait for their clients.
+    app.state.draining = asyncio.Event()
     install_error_handlers(app)
     for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
