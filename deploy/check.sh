@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Validate the deployment files without a Docker engine or a cluster:
+# Validate the deployment files without a Docker engine or a cluster (offline; about 5 s):
 #   1. docker-compose.yml: `docker compose config -q`
-#   2. every Kustomize overlay builds, and every component builds on top of the production overlay.
+#   2. the Dockerfile copies every workspace package the image installs (deploy/check_image.py)
+#   3. every Kustomize overlay builds, and so does every opt-in component on top of the production overlay;
+#      each rendering validates against the Kubernetes schemas (deploy/validate_manifests.py)
 # Missing tools are built from the Go module proxy into $(go env GOPATH)/bin (once; later runs reuse them):
 # kustomize (~30 s) when neither kustomize nor kubectl is on PATH, docker-compose (~80 s) when the docker
 # CLI has no compose plugin. Exits non-zero on the first failure.
@@ -12,6 +14,9 @@ COMPOSE_VERSION="${COMPOSE_VERSION:-v5.6.0}"      # v5.7.x needs Go 1.26.10
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kustomize_dir="$root/deploy/kustomize"
+python="$root/.venv/bin/python"  # kubernetes-validate is a dev dependency of the workspace
+[[ -x "$python" ]] || { echo "check.sh: $python is missing: run ./dev (or uv sync --all-packages) first" >&2; exit 1; }
+started=$SECONDS
 export GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
 
 gobin() {
@@ -54,26 +59,32 @@ kustomize_build() {
     fi
 }
 
-built() {  # dir label: the build succeeds and yields Deployments
-    local out
-    out="$(kustomize_build "$1")"
-    grep -q '^kind: Deployment$' <<<"$out" || { echo "check.sh: $2 built no Deployment" >&2; exit 1; }
-    echo "ok   kustomize build $2 ($(grep -c '^kind:' <<<"$out") objects)"
+renderings=()
+built() {  # dir label: the build succeeds and yields Deployments; validated together at the end
+    local out="$scratch/rendered-${#renderings[@]}.yaml"
+    kustomize_build "$1" >"$out"
+    grep -q '^kind: Deployment$' "$out" || { echo "check.sh: $2 built no Deployment" >&2; exit 1; }
+    renderings+=("$2=$out")
 }
+
+scratch="$(mktemp -d "$kustomize_dir/.check.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
 
 cd "$root"
 compose -f docker-compose.yml config -q
 echo "ok   docker compose config -q"
+"$python" deploy/check_image.py
 
 for overlay in "$kustomize_dir"/overlays/*/; do
     built "${overlay%/}" "overlays/$(basename "$overlay")"
 done
 
-# A component is opt-in, so no overlay may use it yet: build each on top of production in a scratch overlay.
-scratch="$(mktemp -d "$kustomize_dir/.check.XXXXXX")"
-trap 'rm -rf "$scratch"' EXIT
+# Opt-in components: build each that production does not already use on top of it, in a scratch overlay.
 for component in "$kustomize_dir"/components/*/; do
     name="$(basename "$component")"
+    if grep -q "components/$name\$" "$kustomize_dir/overlays/production/kustomization.yaml"; then
+        continue
+    fi
     cat >"$scratch/kustomization.yaml" <<EOF
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -84,3 +95,5 @@ components:
 EOF
     built "$scratch" "overlays/production + components/$name"
 done
+"$python" deploy/validate_manifests.py "${renderings[@]}"
+echo "deploy/check.sh: all checks passed in $((SECONDS - started)) s"
