@@ -50,9 +50,9 @@ def replaces_init(doc: dict[str, Any]) -> Iterable[str]:
 def problems(documents: Iterable[dict[str, Any]], versions: Iterable[str]) -> Iterable[str]:
     """One line per invalid document and version; skipped custom resources as lines starting `skip`."""
     for doc in documents:
-        kind, api, name = doc.get("kind"), doc.get("apiVersion"), doc.get("metadata", {}).get("name")
-        if (api, kind) in CUSTOM_RESOURCES:
-            yield f"skip {kind}/{name} ({api}): custom resource of {CUSTOM_RESOURCES[api, kind]}, no offline schema"
+        kind, api, name = str(doc.get("kind")), str(doc.get("apiVersion")), doc.get("metadata", {}).get("name")
+        if operator := CUSTOM_RESOURCES.get((api, kind)):
+            yield f"skip {kind}/{name} ({api}): custom resource of {operator}, no offline schema"
             continue
         for container in replaces_init(doc):
             yield f"ERROR {kind}/{name}: container {container} sets command, which replaces tini as PID 1; use args"

@@ -1,0 +1,73 @@
+"""What each rendered overlay promises: probes, routing, policies, budgets, replicas, secrets, Kafka settings."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from recon_contracts.settings import ServiceSettings
+
+OVERLAYS = Path(__file__).resolve().parents[1] / "kustomize" / "overlays"
+SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter", "recon-janitor")
+
+
+@cache
+def rendered(overlay: str) -> tuple[dict[str, Any], ...]:
+    kubectl, kustomize = shutil.which("kubectl"), shutil.which("kustomize")
+    command = [kubectl, "kustomize"] if kubectl else [kustomize or "kustomize", "build"]
+    out = subprocess.run([*command, str(OVERLAYS / overlay)], capture_output=True, text=True, check=True).stdout
+    return tuple(d for d in yaml.safe_load_all(out) if d)
+
+
+def objects(overlay: str, kind: str) -> dict[str, dict[str, Any]]:
+    return {d["metadata"]["name"]: d for d in rendered(overlay) if d["kind"] == kind}
+
+
+def container(deployment: dict[str, Any]) -> dict[str, Any]:
+    return deployment["spec"]["template"]["spec"]["containers"][0]
+
+
+@pytest.mark.parametrize("overlay", ["dev", "staging", "production"])
+def test_probes_routing_policies_and_budgets(overlay: str) -> None:
+    deployments = objects(overlay, "Deployment")
+    for name in SERVICES:
+        probes = container(deployments[name])
+        assert probes["livenessProbe"]["httpGet"]["path"] == "/livez", name
+        assert probes["readinessProbe"]["httpGet"]["path"] == "/readyz", name
+    [ingress] = objects(overlay, "Ingress").values()
+    paths = {p["path"]: p["backend"]["service"]["name"] for p in ingress["spec"]["rules"][0]["http"]["paths"]}
+    assert paths == {"/api": "recon-gateway", "/": "recon-web"}
+    assert ingress["spec"]["tls"][0]["hosts"] == [ingress["spec"]["rules"][0]["host"]]
+    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-buffering"] == "off"
+    deny = objects(overlay, "NetworkPolicy")["recon-default-deny"]["spec"]
+    assert deny == {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}
+    budgets = {
+        b["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"]
+        for b in objects(overlay, "PodDisruptionBudget").values()
+    }
+    assert budgets == {"recon-gateway", "recon-web", "recon-extractor", "recon-matcher", "recon-reporter"}
+
+
+@pytest.mark.parametrize("overlay", ["staging", "production"])
+def test_staging_and_production_run_several_gateways_with_key_vault_secrets(overlay: str) -> None:
+    deployments = objects(overlay, "Deployment")
+    assert deployments["recon-gateway"]["spec"]["replicas"] > 1
+    assert deployments["recon-web"]["spec"]["replicas"] > 1
+    assert "replicas" not in deployments["recon-extractor"]["spec"]  # the autoscaler's
+    assert objects(overlay, "Secret") == {}
+    assert set(objects(overlay, "ExternalSecret")) == {"recon-secrets", "recon-tls"}
+
+
+@pytest.mark.parametrize(
+    ("overlay", "replication"), [("dev", (1, 1, "1")), ("staging", (3, 2, "all")), ("production", (3, 2, "all"))]
+)
+def test_each_overlays_settings_are_accepted_by_the_services(overlay: str, replication: tuple[int, int, str]) -> None:
+    [config] = objects(overlay, "ConfigMap").values()
+    env = {key.lower(): value for key, value in config["data"].items()}
+    settings = ServiceSettings(**env, database_url="postgresql+asyncpg://u:secret@db:5432/recon")
+    assert (settings.kafka_replication_factor, settings.kafka_min_insync_replicas, settings.kafka_acks) == replication
