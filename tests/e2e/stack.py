@@ -84,6 +84,17 @@ class Stack:
             time.sleep(0.3)
         raise TimeoutError(f"gateway not healthy after {timeout}s:\n{self.log_tail('gateway')}")
 
+    def first_answer(self, service: str, url: str, timeout: float = 60.0) -> httpx.Response:
+        """The first answer to GET url once the service listens (whatever its status)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return httpx.get(url, timeout=5)
+            except httpx.TransportError:
+                if time.monotonic() > deadline or self.processes[service].poll() is not None:
+                    raise AssertionError(f"{service} never answered {url}:\n{self.log_tail(service)}") from None
+                time.sleep(0.3)
+
     def wait_exit(self, service: str, timeout: float = 60.0) -> int:
         return self.processes[service].wait(timeout=timeout)
 

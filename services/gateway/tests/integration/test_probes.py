@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from recon_contracts.provision import ensure_topics
 
@@ -14,18 +12,6 @@ from tests.e2e.stack import Stack
 
 pytestmark = pytest.mark.integration
 NO_DATABASE = "postgresql+asyncpg://recon:recon@127.0.0.1:9/recon"  # the discard port: nothing listens
-
-
-def probe(stack: Stack, path: str, timeout: float = 60.0) -> httpx.Response:
-    """The first answer to GET path once the gateway listens."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return httpx.get(f"{stack.url}{path}", timeout=5)
-        except httpx.TransportError:
-            if time.monotonic() > deadline or stack.processes["gateway"].poll() is not None:
-                raise AssertionError(f"gateway never answered {path}:\n{stack.log_tail('gateway')}") from None
-            time.sleep(0.3)
 
 
 @pytest.mark.parametrize(("database", "ready"), [("migrated", 204), (NO_DATABASE, 503)])
@@ -38,9 +24,9 @@ def test_liveness_is_the_process_readiness_is_the_database(
     asyncio.run(ensure_topics(kafka_bootstrap, stack.prefix))
     stack.start("gateway")
     try:
-        assert probe(stack, "/livez").status_code == 204
-        readiness = probe(stack, "/readyz")
-        health = probe(stack, "/api/health")
+        assert stack.first_answer("gateway", f"{stack.url}/livez").status_code == 204
+        readiness = stack.first_answer("gateway", f"{stack.url}/readyz")
+        health = stack.first_answer("gateway", f"{stack.url}/api/health")
     finally:
         stack.stop_all()
     assert readiness.status_code == ready

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from recon_contracts.provision import ensure_topics
 
@@ -14,18 +12,6 @@ from tests.e2e.stack import Stack, free_port
 
 pytestmark = pytest.mark.integration
 NO_DATABASE = "postgresql+asyncpg://recon:recon@127.0.0.1:9/recon"  # the discard port: nothing listens
-
-
-def probe(stack: Stack, port: int, path: str, timeout: float = 60.0) -> httpx.Response:
-    """The first answer to GET path once the janitor listens."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return httpx.get(f"http://127.0.0.1:{port}{path}", timeout=5)
-        except httpx.TransportError:
-            if time.monotonic() > deadline or stack.processes["janitor"].poll() is not None:
-                raise AssertionError(f"janitor never answered {path}:\n{stack.log_tail('janitor')}") from None
-            time.sleep(0.3)
 
 
 @pytest.mark.parametrize("database", ["migrated", NO_DATABASE])
@@ -37,7 +23,9 @@ def test_liveness_is_the_process_readiness_is_postgresql_and_kafka(
     asyncio.run(ensure_topics(kafka_bootstrap, stack.prefix))
     stack.start("janitor", {"HEALTH_PORT": str(port)})
     try:
-        answers = {path: probe(stack, port, path) for path in ("/livez", "/readyz", "/health")}
+        answers = {
+            p: stack.first_answer("janitor", f"http://127.0.0.1:{port}{p}") for p in ("/livez", "/readyz", "/health")
+        }
     finally:
         stack.stop_all()
     assert answers["/livez"].status_code == 204
