@@ -6,8 +6,9 @@
 #   python -m recon_extractor | recon_matcher | recon_reporter | recon_janitor
 #   recon ...                             the CLI: extraction and reconciliation in-process
 # In Kubernetes set `args`, not `command`: `command` replaces the tini entrypoint (deploy/check.sh refuses it).
-# tools/docgen is dev only: its pyproject.toml is copied (uv needs every workspace member), not its code.
-# deploy/check.sh proves every workspace package installed here is copied.
+# tools/docgen is dev only and not installed (with --frozen, uv reads the workspace from uv.lock alone).
+# deploy/check.sh proves every workspace package installed here is copied; deploy/tests/test_image_build.py
+# runs these uv steps on exactly the copied files.
 
 # An exact tag (pin the digest too where your registry mirror resolves it: python:3.11.14-slim-bookworm@sha256:...).
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
@@ -34,7 +35,6 @@ COPY services/matcher/pyproject.toml services/matcher/
 COPY services/reporter/pyproject.toml services/reporter/
 COPY services/janitor/pyproject.toml services/janitor/
 COPY tools/cli/pyproject.toml tools/cli/
-COPY tools/docgen/pyproject.toml tools/docgen/
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-editable --no-install-workspace $SERVICES
 

@@ -2,8 +2,8 @@
 
 No image builder runs here, so this reads what a build would do: the packages `uv sync` installs (the
 Dockerfile's `--package` list and, from uv.lock, the workspace packages they depend on), and checks that
-the Dockerfile copies each one's pyproject.toml and src/ (and every member's pyproject.toml, which uv needs
-to read the workspace) and that .dockerignore does not drop them from the build context.
+the Dockerfile copies the root pyproject.toml and uv.lock and each of those packages' pyproject.toml and
+src/, and that .dockerignore does not drop them from the build context.
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ def missing(dockerfile: str, dockerignore: str, lock: dict) -> list[str]:
     members = workspace_packages(lock)
     roots = package_roots(dockerfile)
     unknown = [r for r in roots if r not in members]
-    needs = {"pyproject.toml", "uv.lock"} | {f"{path}/pyproject.toml" for path in members.values()}
-    needs |= {f"{members[name]}/src" for name in installed(lock, roots)}
+    needs = {"pyproject.toml", "uv.lock"}
+    for name in installed(lock, roots):
+        needs |= {f"{members[name]}/pyproject.toml", f"{members[name]}/src"}
     have = copied(dockerfile)
     patterns = [line.strip() for line in dockerignore.splitlines() if line.strip() and not line.startswith("#")]
     return (
