@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from recon_contracts.settings import ServiceSettings
+from recon_gateway.settings import MIB, GatewaySettings
 
 OVERLAYS = Path(__file__).resolve().parents[1] / "kustomize" / "overlays"
 SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter", "recon-janitor")
@@ -43,7 +44,12 @@ def test_probes_routing_policies_and_budgets(overlay: str) -> None:
     paths = {p["path"]: p["backend"]["service"]["name"] for p in ingress["spec"]["rules"][0]["http"]["paths"]}
     assert paths == {"/api": "recon-gateway", "/": "recon-web"}
     assert ingress["spec"]["tls"][0]["hosts"] == [ingress["spec"]["rules"][0]["host"]]
-    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-buffering"] == "off"
+    annotations = ingress["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/proxy-buffering"] == "off"
+    assert annotations["nginx.ingress.kubernetes.io/proxy-request-buffering"] == "off"
+    # Above the gateway's own limit, so an oversized upload meets the gateway's clear 413, not nginx's.
+    body_mib = int(annotations["nginx.ingress.kubernetes.io/proxy-body-size"].removesuffix("m"))
+    assert body_mib * MIB > GatewaySettings().max_session_bytes
     deny = objects(overlay, "NetworkPolicy")["recon-default-deny"]["spec"]
     assert deny == {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}
     budgets = {
