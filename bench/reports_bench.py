@@ -31,11 +31,12 @@ def _peak_mb() -> float:
 
 
 def _lines(count: int) -> Iterator[object]:
-    from recon_reporter.domain.report_rows import ReportLine
+    from recon_reporter.domain.report_rows import Coding, ReportLine
 
     statuses = ("complete", "complete", "complete", "missing_receipt", "missing_coding", "credit")
     for n in range(count):
         status = statuses[n % len(statuses)]
+        amount = Decimal(n % 5000) / 100 * (-1 if status == "credit" else 1)
         yield ReportLine(
             cardholder=f"CARDHOLDER{n // 15:05d}",
             employee_id=str(100000 + n // 15),
@@ -45,7 +46,7 @@ def _lines(count: int) -> Iterator[object]:
             reference=f"{n:09d}",
             merchant="SHELL OIL129799150",
             category="FUEL",
-            amount=Decimal(n % 5000) / 100 * (-1 if status == "credit" else 1),
+            amount=amount,
             status="matched",
             receipt_file=f"r{n}.jpg",
             receipt_vendor="Shell",
@@ -60,6 +61,10 @@ def _lines(count: int) -> Iterator[object]:
             cost_type="M",
             expense_type="Fuel",
             purpose="Fuel for the Montgomery job",
+            outcome="auto_matched",
+            outcome_at=datetime(2025, 4, 1, tzinfo=UTC),
+            outcome_reason="entry of William Burt, 2025-03-04, $36.66, Fuel: amount exact; posted +1 day",
+            coding=(Coding(amount, "Fuel for the Montgomery job", "6100", "24-118", "100", "M", "Fuel"),),
         )
 
 

@@ -20,6 +20,16 @@ import httpx
 SERVICES = ("gateway", "extractor", "matcher", "reporter", "janitor")
 
 
+def _stop_with_parent() -> None:
+    """In the service's child process: SIGTERM it when the test process dies, however it dies (a `timeout`
+    or a killed run would otherwise leave whole stacks polling Kafka and PostgreSQL for ever)."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -62,7 +72,11 @@ class Stack:
     def start(self, service: str, extra_env: dict[str, str] | None = None) -> None:
         log = open(self.workdir / f"{service}.log", "ab")  # noqa: SIM115 - lives as long as the process
         self.processes[service] = subprocess.Popen(
-            [sys.executable, "-m", f"recon_{service}"], env=self.env(service, extra_env), stdout=log, stderr=log
+            [sys.executable, "-m", f"recon_{service}"],
+            env=self.env(service, extra_env),
+            stdout=log,
+            stderr=log,
+            preexec_fn=_stop_with_parent,
         )
 
     def start_all(self) -> None:

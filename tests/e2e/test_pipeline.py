@@ -215,7 +215,7 @@ def test_a_bad_file_is_reported_and_the_rest_completes(stack: Stack, tmp_path: P
     assert files["notes.exe"]["status"] == "rejected"
     assert "judged from its content" in files["notes.exe"]["error"]
     session_id = response.json()["session_id"]
-    detail = wait_status(stack.url, session_id, {"completed", "failed"})
+    detail = wait_status(stack.url, session_id, {"completed", "failed", "needs_attention"})
     assert detail["status"] == "completed"
     assert detail["total_transactions"] == statement.line_count
     failed = asyncio.run(
@@ -371,7 +371,7 @@ def test_a_scanned_statement_is_read_by_ocr_and_says_so(stack: Stack, tmp_path: 
     render_wex_statement(statement, tmp_path / "text.pdf")
     pages = scan_pdf(tmp_path / "text.pdf", tmp_path / "scanned-statement.pdf")
     session_id = upload(stack.url, [tmp_path / "scanned-statement.pdf"]).json()["session_id"]
-    detail = wait_status(stack.url, session_id, {"completed", "failed"}, timeout=300)
+    detail = wait_status(stack.url, session_id, {"completed", "failed", "needs_attention"}, timeout=300)
     assert detail["status"] == "completed", detail["status_message"]
     assert detail["name"] == statement.period_start.strftime("%B %Y")
     assert detail["status_message"].endswith("; 1 file(s) with warnings to check (Files sheet)")
@@ -453,7 +453,7 @@ def test_every_bad_upload_is_named_and_the_good_file_still_lands(stack: Stack, t
     response = upload(stack.url, [statement_pdf], extra=[(bad.name, bad.data) for bad in corpus])
     assert response.status_code == 202, response.text
     session_id = response.json()["session_id"]
-    detail = wait_status(stack.url, session_id, {"completed", "failed"}, timeout=180)
+    detail = wait_status(stack.url, session_id, {"completed", "failed", "needs_attention"}, timeout=180)
     assert detail["status"] == "completed" and detail["total_transactions"] == statement.line_count
 
     uploads = {u["filename"]: u for u in httpx.get(f"{stack.url}/api/sessions/{session_id}").json()["uploads"]}

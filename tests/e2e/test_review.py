@@ -19,7 +19,6 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     session_id = upload(stack.url, [statement_pdf, *receipts[:1]]).json()["session_id"]
     wait_status(stack.url, session_id, {"completed"})
     lines = httpx.get(f"{stack.url}/api/sessions/{session_id}").json()["transactions"]
-    first, second = lines[0]["id"], lines[1]["id"]
     base = f"{stack.url}/api/sessions/{session_id}"
     queue = httpx.get(f"{base}/review").json()
 
@@ -36,8 +35,13 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     [receipt] = httpx.get(f"{base}/receipts").json()["items"]
     assert receipt["source_file"] == receipts[0].name and receipt["file_name"] == receipts[0].name
     backed = [x for x in every["items"] if x["receipt"] and x["receipt"]["id"] == receipt["id"]]
-    assert [x["id"] for x in backed] == [x["id"] for x in receipt["lines"]]
-    assert httpx.get(f"{base}/receipts", params={"unmatched": True}).json()["total"] == (0 if backed else 1)
+    assert backed and [x["id"] for x in backed] == [x["id"] for x in receipt["lines"]]
+    assert httpx.get(f"{base}/receipts", params={"unmatched": True}).json()["total"] == 0
+    # The matched line is approved; another, with nothing to approve, cannot be.
+    first = backed[0]["id"]
+    second = next(x["id"] for x in every["items"] if x["id"] != first and x["receipt"] is None)
+    nothing = httpx.post(f"{base}/lines/{second}/decisions", json={"action": "approve", "reviewer": "ana"})
+    assert nothing.status_code == 422 and nothing.json()["error"]["code"] == "nothing_to_approve"
     assert set(queue) == {"lines", "identity_suggestions", "total", "page", "page_size", "has_next"}
     assert queue["total"] == len(queue["lines"]) and not queue["has_next"]
 
@@ -77,6 +81,12 @@ def test_decisions_are_audited_and_rematch_the_session(stack: Stack, tmp_path: P
     )
     assert alias.status_code == 201, alias.text
     wait_status(stack.url, session_id, {"completed"})
+
+    # Each line says how it was settled: the approved one by its reviewer, the rest by the matcher.
+    outcomes = {x["id"]: x["outcome"] for x in httpx.get(f"{base}/lines", params={"page_size": 500}).json()["items"]}
+    assert outcomes[first]["kind"] == "approved" and outcomes[first]["by"] == "ana" and outcomes[first]["at"]
+    untouched = [o for i, o in outcomes.items() if i not in (first, second)]
+    assert untouched and all(o["kind"] in ("auto_matched", "unmatched") and o["by"] is None for o in untouched)
 
     audit = httpx.get(f"{base}/audit").json()["items"]
     actions = [(a["actor"], a["action"], a["target_id"]) for a in audit]

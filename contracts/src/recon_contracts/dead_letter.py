@@ -76,6 +76,29 @@ def dead_letter_events(
     return events
 
 
+async def record_dead_letter(
+    sessionmaker: async_sessionmaker[AsyncSession], service: str, record: Any, exc: BaseException
+) -> None:
+    """Stage the dead letter of a Kafka record (and its session's failure) once per record."""
+    # A deterministic id per (service, topic, partition, offset): a redelivered poison
+    # message is dead-lettered exactly once.
+    failure_id = uuid.uuid5(_DEAD_LETTER_NAMESPACE, f"{service}/{record.topic}/{record.partition}/{record.offset}")
+    async with sessionmaker.begin() as db:
+        if await claim(db, consumer=f"{service}.dead-letter", event_id=failure_id):
+            stage(
+                db,
+                *dead_letter_events(
+                    service=service,
+                    topic=record.topic,
+                    partition=record.partition,
+                    offset=record.offset,
+                    key=record.key,
+                    value=record.value or b"",
+                    exc=exc,
+                ),
+            )
+
+
 def dead_letter_middleware(service: str, sessionmaker: async_sessionmaker[AsyncSession]) -> Any:
     """A FastStream middleware class bound to one service's database."""
 
@@ -90,25 +113,7 @@ def dead_letter_middleware(service: str, sessionmaker: async_sessionmaker[AsyncS
                     await asyncio.sleep(REDELIVERY_PAUSE_SECONDS)
                     raise
                 log.exception("message dead-lettered", service=service, topic=record.topic, offset=record.offset)
-                # A deterministic id per (service, topic, partition, offset): a redelivered poison
-                # message is dead-lettered exactly once.
-                failure_id = uuid.uuid5(
-                    _DEAD_LETTER_NAMESPACE, f"{service}/{record.topic}/{record.partition}/{record.offset}"
-                )
-                async with sessionmaker.begin() as db:
-                    if await claim(db, consumer=f"{service}.dead-letter", event_id=failure_id):
-                        stage(
-                            db,
-                            *dead_letter_events(
-                                service=service,
-                                topic=record.topic,
-                                partition=record.partition,
-                                offset=record.offset,
-                                key=record.key,
-                                value=record.value or b"",
-                                exc=exc,
-                            ),
-                        )
+                await record_dead_letter(sessionmaker, service, record, exc)
                 return None
 
     return DeadLetterMiddleware

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 import structlog
 
@@ -18,9 +19,21 @@ _SHARED = (
 )
 
 
+class _StdoutHandler(logging.StreamHandler):
+    """Writes to whatever `sys.stdout` is when a record is emitted, as structlog's print logger does."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _stdlib_handler() -> logging.Handler:
     """Stdlib records rendered by structlog's formatter: the same JSON shape, masked, with the logger name."""
-    handler = logging.StreamHandler(sys.stdout)
+    handler = _StdoutHandler()
     handler.addFilter(CardNumberFilter())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(

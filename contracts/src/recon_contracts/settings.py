@@ -21,6 +21,12 @@ class ServiceSettings(BaseSettings):
     blob_root: str = ".local/blobs"
     log_level: str = "INFO"
     outbox_poll_seconds: float = 0.2
+    outbox_max_attempts: int = 5
+    """Failed publishes of one outbox row (the broker refusing the row, not being away) before it is parked."""
+    max_deliveries: int = 3
+    """Deliveries of one message that ended the process before it is dead-lettered unhandled."""
+    database_statement_timeout_seconds: float = 60.0
+    """PostgreSQL cancels any one statement running longer (0: never)."""
     bind_host: str = "127.0.0.1"
     kafka_topic_prefix: str = ""
     kafka_replication_factor: int = 1

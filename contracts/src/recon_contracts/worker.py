@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from recon_contracts.blobstore import LocalBlobStore
 from recon_contracts.db.engine import make_engine, make_sessionmaker
 from recon_contracts.dead_letter import dead_letter_middleware
+from recon_contracts.delivery_limit import delivery_limit_middleware
 from recon_contracts.events import ProgressReported, Stage
 from recon_contracts.inbox import Inbox
 from recon_contracts.logging_setup import configure_logging
@@ -110,11 +111,15 @@ def _fault_hook(marker: str) -> Callable[[], None] | None:
 
 def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
     """Wire settings to engine, broker and relay; connects to nothing until started."""
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, statement_timeout_seconds=settings.database_statement_timeout_seconds)
     sessionmaker = make_sessionmaker(engine)
     broker = KafkaBroker(
         settings.kafka_bootstrap_servers,
-        middlewares=[dead_letter_middleware(service, sessionmaker)],
+        # The first is outermost: a delivery is counted before anything else can end the process.
+        middlewares=[
+            delivery_limit_middleware(service, sessionmaker, settings.max_deliveries),
+            dead_letter_middleware(service, sessionmaker),
+        ],
         client_id=service,
         acks="all" if settings.kafka_acks == "all" else 1,
     )
@@ -130,7 +135,12 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
         broker=broker,
         blobs=LocalBlobStore(settings.blob_root),
         inbox=Inbox(service, sessionmaker, after_commit=_fault_hook(settings.fault_exit_after_commit)),
-        relay=OutboxRelay(sessionmaker, publish, poll_seconds=settings.outbox_poll_seconds),
+        relay=OutboxRelay(
+            sessionmaker,
+            publish,
+            poll_seconds=settings.outbox_poll_seconds,
+            max_attempts=settings.outbox_max_attempts,
+        ),
     )
 
 

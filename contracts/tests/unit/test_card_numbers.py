@@ -1,5 +1,6 @@
 import json
 import logging
+from collections.abc import Iterator
 
 import pytest
 import structlog
@@ -44,15 +45,30 @@ def test_card_numbers_are_masked_to_their_last_four(text: str, masked: str) -> N
     assert mask_card_numbers(text) == masked
 
 
-def test_logs_never_carry_a_card_number(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def service_logging() -> Iterator[None]:
+    """The services' logging, for one test; the root logger's own handlers (pytest's) are put back after."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     configure_logging("test")
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    structlog.reset_defaults()
+
+
+@pytest.mark.usefixtures("service_logging")
+def test_logs_never_carry_a_card_number(capsys: pytest.CaptureFixture[str]) -> None:
     structlog.get_logger().warning("unrecognised row: 4111111111111111 $5.00", row="5567351234560028")
     line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert line["event"] == "unrecognised row: XXXXXXXXXXXX1111 $5.00" and line["row"] == "XXXXXXXXXXXX0028"
 
 
+@pytest.mark.usefixtures("service_logging")
 def test_stdlib_loggers_write_masked_json_too(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging("test")
     logging.getLogger("aiokafka").warning("failed payload %s", "card 4111 1111 1111 1111")
     line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert line["event"] == "failed payload card XXXXXXXXXXXX1111"

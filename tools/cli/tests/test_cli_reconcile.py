@@ -66,7 +66,11 @@ def test_reconcile_json_has_the_issue_shape_and_the_right_statuses(
     assert complete == ({n for n, r in month.roles.items() if r == "complete"} if expenses == "pdf" else set())
     totals = {c["name"]: Decimal(c["card_total"]) for c in out["cardholders"]}
     assert totals == {h.name: sum((line.net for line in h.lines), Decimal(0)) for h in month.statement.cardholders}
-    assert load_workbook(xlsx, read_only=True).sheetnames[0] == "Summary"
+    book = load_workbook(xlsx, read_only=True)
+    assert book.sheetnames[0] == "Summary"
+    rows = list(book["Transactions"].iter_rows(values_only=True))
+    outcomes = {row[rows[0].index("Outcome")] for row in rows[1:]}
+    assert "Auto-matched" in outcomes and outcomes <= {"Auto-matched", "Unmatched"}
 
 
 def test_unreadable_statement_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,6 +43,9 @@ class MatchResultRow(Base):
         ),
         CheckConstraint("match_status <> 'matched' OR receipt_id IS NOT NULL", name="matched_has_receipt"),
         CheckConstraint("merchant_similarity IS NULL OR merchant_similarity BETWEEN 0 AND 1", name="similarity_range"),
+        CheckConstraint(
+            "outcome IN ('auto_matched', 'approved', 'reassigned', 'waived', 'split', 'unmatched')", name="outcome"
+        ),
         Index("ix_match_results_receipt_id", "receipt_id", postgresql_where=text("receipt_id IS NOT NULL")),
         Index(None, "session_id", "match_status"),
         Index("ix_match_results_session_id_confidence", "session_id", text("confidence_score DESC")),
@@ -67,6 +70,14 @@ class MatchResultRow(Base):
     line_status: Mapped[str | None] = mapped_column(String(30))
     needs_review: Mapped[bool] = mapped_column(Boolean, server_default="false")
     candidates: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    # How the line ended up as it is, in words a person reads: who (a reviewer, or None for the matcher), when, why.
+    outcome: Mapped[str] = mapped_column(String(20), server_default="unmatched")
+    outcome_by: Mapped[str | None] = mapped_column(String(200))
+    outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome_reason: Mapped[str | None] = mapped_column(Text)
+    # Entry ids whose coding the line carries: its entry, every part of an accepted split, or for a credit the
+    # entry of the charge it refunds (empty: nothing codes it).
+    coding_entries: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
 
 
 class MatchRunRow(Base):
@@ -80,6 +91,8 @@ class MatchRunRow(Base):
     run_number: Mapped[int] = mapped_column(Integer)
     newly_complete: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
     newly_missing: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    # Every line whose status moved: {"line", "reference", "from", "to"} (from null: new in this run).
+    changes: Mapped[list[Any]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
     summary: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
 

@@ -14,6 +14,7 @@ from recon_contracts.worker import Runtime, build_runtime
 from recon_gateway.api import decisions, findings, health, lines, review, sessions, uploads
 from recon_gateway.api.errors import install_error_handlers
 from recon_gateway.api.schemas import ErrorResponse
+from recon_gateway.api.security_headers import SecurityHeaders, TrustedHosts
 from recon_gateway.handlers.on_progress_reported import on_progress_reported
 from recon_gateway.settings import GatewaySettings
 
@@ -62,6 +63,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     # Set when the server begins to stop: progress streams end so the stop does not wait for their clients.
     app.state.draining = asyncio.Event()
     install_error_handlers(app)
+    # The last added is outermost: the headers go on every response, a refused Host included.
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pydantic import model_validator
 from recon_contracts.settings import ServiceSettings
 
 MIB = 1024 * 1024
@@ -16,8 +17,20 @@ class GatewaySettings(ServiceSettings):
     max_file_bytes: int = 300 * MIB
     max_session_bytes: int = 2048 * MIB
     max_files: int = 100
+    # Every byte of one request: the files' limit plus room for the multipart framing and form fields.
+    max_request_bytes: int = 2048 * MIB + 16 * MIB
+    # Host headers served (Starlette's TrustedHostMiddleware; the health probes are exempt). Production must
+    # name its own (not "*"), or the gateway does not start.
+    allowed_hosts: list[str] = ["localhost", "127.0.0.1", "::1"]
     sse_poll_seconds: float = 0.3
     sse_keepalive_seconds: float = 15.0
+
+    @model_validator(mode="after")
+    def _refuse_any_host_in_production(self) -> GatewaySettings:
+        named = "allowed_hosts" in self.model_fields_set and "*" not in self.allowed_hosts
+        if self.environment == "production" and not named:
+            raise ValueError("set ALLOWED_HOSTS to the gateway's host names in production (a JSON list, not '*')")
+        return self
 
 
 @lru_cache

@@ -141,3 +141,10 @@ def test_one_receipt_covering_two_lines_is_an_explicit_exact_split() -> None:
 def test_a_split_is_made_of_pins() -> None:
     refused = _refused(Proposed(A.id, "reject", entry_id=E1.id, split="x"))
     assert refused.message == "split 'x': a split is made of approve or reassign decisions"
+
+
+def test_approving_a_line_without_a_match_is_refused() -> None:
+    refused = _refused(Proposed(A.id, "approve"), holdings=(Holding(E1.id, "entry", B.id),))
+    assert (refused.status, refused.code) == (422, "nothing_to_approve")
+    assert refused.message.startswith("line 000000001 (SHELL OIL, 42.00) has no match to approve")
+    assert _plan(Proposed(B.id, "approve"), holdings=(Holding(E1.id, "entry", B.id),)).claims == [[]]

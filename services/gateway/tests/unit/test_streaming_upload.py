@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 from recon_contracts.blobstore import LocalBlobStore
-from recon_gateway.adapters.streaming_upload import MalformedUploadError, StreamingUpload, UploadLimits
+from recon_gateway.adapters.streaming_upload import (
+    MalformedUploadError,
+    StreamingUpload,
+    UploadLimits,
+    UploadTooLargeError,
+)
 
 BOUNDARY = "----recon-test-boundary"
 PDF = b"%PDF-1.4\n" + b"0123456789" * 2000
@@ -26,7 +31,12 @@ async def _chunked(body: bytes, size: int = 1000) -> AsyncIterator[bytes]:
 
 
 def _parser(store: LocalBlobStore, **limits: int) -> StreamingUpload:
-    defaults = {"max_file_bytes": 1_000_000, "max_session_bytes": 10_000_000, "max_files": 10}
+    defaults = {
+        "max_file_bytes": 1_000_000,
+        "max_session_bytes": 10_000_000,
+        "max_files": 10,
+        "max_request_bytes": 10**8,
+    }
     return StreamingUpload(
         content_type=f"multipart/form-data; boundary={BOUNDARY}",
         store=store,
@@ -65,13 +75,36 @@ async def test_bad_and_oversized_files_are_rejected_alone(tmp_path: Path) -> Non
     assert len(stored) == 1
 
 
-async def test_file_count_and_session_limits(tmp_path: Path) -> None:
+async def test_files_past_the_session_byte_limit_are_rejected_alone(tmp_path: Path) -> None:
     store = LocalBlobStore(tmp_path)
-    files = await _parser(store, max_files=2, max_session_bytes=3 * len(PDF)).consume(
+    files = await _parser(store, max_session_bytes=2 * len(PDF) + 10).consume(
         _chunked(_body(*[("files", f"{n}.pdf", PDF) for n in range(4)]))
     )
     assert [f.stored for f in files] == [True, True, False, False]
-    assert "more than 2 files" in (files[2].error or "")
+    assert "exceeds the session limit" in (files[2].error or "")
+
+
+async def test_one_file_too_many_refuses_the_request_and_keeps_nothing(tmp_path: Path) -> None:
+    store = LocalBlobStore(tmp_path)
+    parser = _parser(store, max_files=2)
+    with pytest.raises(UploadTooLargeError, match="more than 2 files in one upload"):
+        await parser.consume(_chunked(_body(*[("files", f"{n}.pdf", PDF) for n in range(3)])))
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert len(parser.files) == 2  # the third part was never taken in
+    files = await _parser(store, max_files=2).consume(_chunked(_body(*[("files", f"{n}.pdf", PDF) for n in range(2)])))
+    assert [f.stored for f in files] == [True, True]
+
+
+async def test_every_byte_of_the_request_counts_toward_its_limit(tmp_path: Path) -> None:
+    store = LocalBlobStore(tmp_path)
+    rejected = [("files", f"{n}.exe", b"MZ" + b"\0" * 5000) for n in range(20)]  # refused parts are read anyway
+    fields = [(f"field{n}", None, b"x" * 900) for n in range(20)]
+    body = _body(("files", "a.pdf", PDF), *rejected, *fields)
+    with pytest.raises(UploadTooLargeError, match="larger than the limit of 100000 bytes"):
+        await _parser(store, max_files=30, max_request_bytes=100_000).consume(_chunked(body))
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    files = await _parser(store, max_files=30, max_request_bytes=len(body)).consume(_chunked(body))
+    assert sum(f.stored for f in files) == 1
 
 
 async def test_empty_file_is_rejected(tmp_path: Path) -> None:
@@ -85,7 +118,7 @@ def test_non_multipart_request_is_refused(tmp_path: Path) -> None:
             content_type="application/json",
             store=LocalBlobStore(tmp_path),
             key_prefix="p",
-            limits=UploadLimits(1, 1, 1),
+            limits=UploadLimits(1, 1, 1, 1),
         )
 
 

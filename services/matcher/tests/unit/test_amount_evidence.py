@@ -19,7 +19,7 @@ def test_exact_and_four_decimal_amounts() -> None:
     exact = entry_amount_evidence(D("45.67"), D("45.6700"))
     assert exact is not None and exact.score == 1.0
     rounded = entry_amount_evidence(D("45.67"), D("45.6749"))
-    assert rounded is not None and rounded.score < 1.0 and "rounds to 45.67" in rounded.reason
+    assert rounded is not None and rounded.score < 1.0 and rounded.reason == "amount $45.6749 rounds to $45.67"
     assert entry_amount_evidence(D("45.67"), D("45.6651")) is not None  # rounds up
     assert entry_amount_evidence(D("45.67"), D("45.68")) is None  # cents are cents
     assert entry_amount_evidence(D("45.67"), None) is None
@@ -28,9 +28,9 @@ def test_exact_and_four_decimal_amounts() -> None:
 def test_tip_inclusive_receipts() -> None:
     printed = Receipt("r", total=D("40.00"), subtotal=D("36.95"), tip=D("8.00"))
     by_total = receipt_amount_evidence(D("48.00"), printed, MatchSettings())
-    assert by_total is not None and by_total.reason == "total 40.00 + tip 8.00 = 48.00"
+    assert by_total is not None and by_total.reason == "total $40.00 + tip $8.00 = $48.00"
     by_subtotal = receipt_amount_evidence(D("44.95"), printed, MatchSettings())
-    assert by_subtotal is not None and by_subtotal.reason.startswith("subtotal 36.95 + tip 8.00")
+    assert by_subtotal is not None and by_subtotal.reason.startswith("subtotal $36.95 + tip $8.00")
     assert receipt_amount_evidence(D("49.00"), printed, MatchSettings()) is None
     assert {D("40.00"), D("48.00"), D("44.95")} == {low for low, _ in receipt_ranges(printed, MatchSettings())}
 

@@ -84,3 +84,13 @@ def test_a_rejected_suggestion_is_not_made_again() -> None:
         lines, entries, Directory(rejected_aliases=frozenset({("Bill Burt", "WILLIAMBURT")})), 0.1
     )
     assert again.suggestions[0].cardholder != "WILLIAMBURT"
+
+
+def test_a_rejected_name_with_nobody_else_likely_leaves_the_queue() -> None:
+    lines = [line(1, "WILLIAMBURT", "12.34")]
+    entries = [entry(1, "Bill Burt", "12.34"), entry(2, "Nobody Here", "5.00")]
+    first = resolve_identities(lines, entries, Directory(), 0.45)
+    assert [s.expense_name for s in first.suggestions] == ["Bill Burt", "Nobody Here"]
+    rejected = Directory(rejected_aliases=frozenset({("Bill Burt", "WILLIAMBURT")}))
+    again = resolve_identities(lines, entries, rejected, 0.45)
+    assert [s.expense_name for s in again.suggestions] == ["Nobody Here"]

@@ -42,7 +42,7 @@ def test_entry_amount_typo_is_rescued_by_its_receipt_but_a_split_is_not() -> Non
     split = score_entry(facts, ExpenseEntry("e1", "W", None, date(2025, 3, 10), D("30.00"), "Shell"), [receipt], CTX)
     assert typo is not None and typo.confidence >= CTX.settings.auto_match_confidence
     assert split is not None and split.confidence < CTX.settings.auto_match_confidence
-    assert "entry amount 30.00 differs" in split.reasons[0]
+    assert "entry amount $30.00 differs" in split.reasons[0]
 
 
 def test_lodging_allows_check_in_dates_well_before_the_charge() -> None:

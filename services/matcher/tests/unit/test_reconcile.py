@@ -171,7 +171,7 @@ def test_tips_foreign_currency_and_four_decimal_amounts() -> None:
     ]
     rec = reconcile(lines, entries, receipts, settings=MatchSettings(fx_rates={"CAD": D("0.7312")}))
     assert rec.statuses() == {"tip": "complete", "fx": "complete", "gal": "complete"}
-    assert pair(rec, "tip") == ("e-tip", "r-tip") and "tip 8.00" in reasons(rec, "tip")
+    assert pair(rec, "tip") == ("e-tip", "r-tip") and "tip $8.00" in reasons(rec, "tip")
     assert "CAD 115.00" in reasons(rec, "fx")
 
 

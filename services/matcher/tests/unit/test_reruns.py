@@ -88,7 +88,10 @@ def test_decisions_about_vanished_documents_are_reported_not_fatal() -> None:
         decisions=[ReviewDecision("l1", "approve", "gone"), ReviewDecision("nope", "approve", "e1")],
     )
     assert entry_of(rec, "l1") == "e1"
-    assert len(rec.warnings) == 2
+    assert rec.warnings == (
+        "line l1 (SHELL OIL574442211, $20.00): 1 approved entry(ies) no longer in the current expense report",
+        "a decision about a card line no longer in the session is kept but not applied",
+    )
 
 
 def test_late_receipts_make_lines_newly_complete_and_say_so() -> None:
@@ -115,4 +118,9 @@ def test_changes_list_lines_added_and_removed() -> None:
     first = reconcile([L("l1", "20.00", 5)], [], [])
     second = reconcile([L("l2", "21.00", 5)], [], [], previous=first)
     assert second.changes.added == ("l2",) and second.changes.removed == ("l1",)
-    assert second.changes.newly_missing == ("l2",)
+    # A line new in this run was never complete: it is new, not "newly missing".
+    assert second.changes.newly_missing == ()
+    assert [(c.line_id, c.before, c.after) for c in second.changes.status_changed] == [
+        ("l2", None, "missing_all_receipts"),
+        ("l1", "missing_all_receipts", None),
+    ]

@@ -12,7 +12,7 @@ def test_approvals_accumulate_and_reassign_replaces() -> None:
     rules = fold_decisions(
         [ReviewDecision("L1", "approve", "E1"), ReviewDecision("L1", "reassign", "E3")], waive_receipt=True
     )["L1"]
-    assert rules.pinned_entries == ["E3"] and rules.pin_action == "reassign"
+    assert rules.pinned_entries == ["E3"] and rules.pin is not None and rules.pin.action == "reassign"
 
 
 def test_later_decisions_override_earlier_ones_on_the_same_target() -> None:

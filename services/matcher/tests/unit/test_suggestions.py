@@ -25,7 +25,7 @@ def test_one_charge_split_over_two_entries() -> None:
     ]
     [s] = split_suggestions([hotel], {"A": entries}, lambda _: "A", CTX)
     assert s.kind == "line_split_over_entries" and s.entry_ids == ("E1", "E2") and s.receipt_ids == ("R1",)
-    assert s.reasons == ("300.00 + 112.35 = 412.35",)
+    assert s.reasons == ("$300.00 + $112.35 = $412.35",)
 
 
 def test_one_receipt_covering_two_charges_of_the_same_card() -> None:

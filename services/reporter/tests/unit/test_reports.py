@@ -10,6 +10,7 @@ from recon_reporter.domain.csv_report import CSV_COLUMNS, write_csv
 from recon_reporter.domain.report_rows import (
     AuditLine,
     CardholderSummary,
+    EntryLine,
     FileNote,
     ReceiptLine,
     ReportLine,
@@ -40,6 +41,9 @@ def _line(holder: str, amount: str, status: str, ref: str) -> ReportLine:
         reasons="amount exact",
         line_status=status,
         gl_account="6100" if matched else None,
+        outcome="auto_matched" if matched else "unmatched",
+        outcome_at=datetime(2025, 4, 1, 8, 0, tzinfo=UTC),
+        outcome_reason="entry of William Burt, 2025-03-04, $36.66, Fuel" if matched else "no expense entry matched",
     )
 
 
@@ -56,6 +60,17 @@ SESSION = ReportSession(
     period_start=date(2025, 3, 1),
     period_end=date(2025, 3, 31),
     cardholders=(
+        CardholderSummary(
+            "ZACHARYCOMPLETE",
+            "111111",
+            "0101",
+            Decimal("5.00"),
+            Decimal("5.00"),
+            1,
+            Decimal("0.00"),
+            (),
+            True,
+        ),
         CardholderSummary(
             "GEAUXPASS",
             None,
@@ -75,12 +90,38 @@ SESSION = ReportSession(
             Decimal("36.66"),
             1,
             Decimal("12.00"),
-            ("missing_receipt",),
+            ("missing_receipt", "missing_coding_info"),
             False,
         ),
     ),
-    receipts=(ReceiptLine("r.pdf", "Shell", date(2025, 3, 4), Decimal("36.66"), "000127739"),),
-    audit=(AuditLine(datetime(2025, 4, 2, 9, 30, tzinfo=UTC), "ana", "line.approve", "tx1", {"a": 1}, {"b": 2}),),
+    receipts=(ReceiptLine("r.pdf", "Shell", date(2025, 3, 4), Decimal("36.66"), "000127739", "r.pdf"),),
+    entries=(
+        EntryLine(
+            "William Burt",
+            "Fuel",
+            date(2025, 3, 4),
+            Decimal("36.6600"),
+            "6100",
+            "24-118",
+            "100",
+            "M",
+            1,
+            "000127739",
+            purpose="Fuel for truck 12",
+            source_file="expenses-v2.pdf",
+        ),
+    ),
+    audit=(
+        AuditLine(
+            datetime(2025, 4, 2, 9, 30),
+            "ana",
+            "approved",
+            "line 000127739 (SHELL OIL, $36.66)",
+            "entry of William Burt, 2025-03-04, $36.66, Fuel for truck 12",
+            "Missing Receipt",
+        ),
+    ),
+    ap_verdicts={"WILLIAMBURT": "kept out: 1 line(s) not complete", "ZACHARYCOMPLETE": "imported"},
     files=(
         FileNote("march.pdf", "statement", 178, "extracted", "cardholder X: lines add up to $10.00 vs printed $12.00"),
         FileNote("r.pdf", "receipt", 1, "extracted", ""),
@@ -105,7 +146,15 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     tx = wb["Transactions"]
     rows = list(tx.iter_rows(values_only=True))
     assert rows[0][0] == "Cardholder" and len(rows) == 5
-    assert rows[0][-1] == "Read By" and [r[-1] for r in rows[1:]] == ["text", "text", "OCR", "text"]
+    assert rows[0][22:] == ("Read By", "Outcome", "Decided By", "Decided At", "Outcome Reason")
+    assert [r[22] for r in rows[1:]] == ["text", "text", "OCR", "text"]
+    assert rows[2][23:] == (
+        "Auto-matched",
+        "matcher",
+        None,
+        "entry of William Burt, 2025-03-04, $36.66, Fuel",
+    )
+    assert rows[1][23:25] == ("Unmatched", None)
     assert [r[8] for r in rows[1:]] == [1234.5, 36.66, -0.45, 12.0]
     assert rows[1][2] == "XXXX-XXXX-XXXX-0028" and rows[1][3] == datetime(2025, 3, 4)
     assert [r[9] for r in rows[1:]] == ["Missing All Receipts", "Complete", "Credit", "Missing Receipt"]
@@ -116,7 +165,11 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
     summary = list(wb["Summary"].iter_rows(values_only=True))
     assert summary[0][:2] == ("Session", "March 2025")
     assert summary[4][:2] == ("Exceptions", 2)
-    assert summary[8][:9] == (
+    assert summary[6][:2] == ("AP import", "1 of 2 cardholders")
+    assert summary[8][9] == "AP Import"
+    # Incomplete cardholders first, then by name; flags in words; whether the AP import takes them.
+    assert [row[0] for row in summary[9:]] == ["GEAUXPASS", "WILLIAMBURT", "ZACHARYCOMPLETE"]
+    assert summary[9][:10] == (
         "GEAUXPASS",
         None,
         "XXXX-XXXX-XXXX-0099",
@@ -124,11 +177,34 @@ def test_xlsx_sheets_numbers_dates_and_exceptions() -> None:
         0,
         0,
         1234.5,
-        "missing_all_receipts",
+        "no expense report entries",
         "no",
+        "not in the AP import",
     )
-    assert list(wb["Review log"].iter_rows(values_only=True))[1][1:3] == ("ana", "line.approve")
-    assert list(wb["Receipts"].iter_rows(values_only=True))[1][4] == "000127739"
+    assert summary[10][7:] == ("receipts missing, coding missing", "no", "kept out: 1 line(s) not complete")
+    assert summary[11][8:] == ("yes", "imported")
+    assert list(wb["Review log"].iter_rows(values_only=True))[1] == (
+        datetime(2025, 4, 2, 9, 30),
+        "ana",
+        "approved",
+        "line 000127739 (SHELL OIL, $36.66)",
+        "entry of William Burt, 2025-03-04, $36.66, Fuel for truck 12",
+        "Missing Receipt",
+    )
+    assert list(wb["Receipts"].iter_rows(values_only=True))[1][4:] == ("000127739", "r.pdf")
+    entries = list(wb["Expense entries"].iter_rows(values_only=True))
+    assert entries[0][-2:] == ("Purpose", "Source File")
+    assert entries[1][-2:] == ("Fuel for truck 12", "expenses-v2.pdf")
+    filters = {name: wb[name].auto_filter.ref for name in wb.sheetnames}
+    assert filters == {
+        "Summary": "A9:J12",
+        "Exceptions": "A1:AA3",
+        "Transactions": "A1:AA5",
+        "Receipts": "A1:F2",
+        "Expense entries": "A1:L2",
+        "Review log": "A1:F2",
+        "Files": "A1:E4",
+    }
     files = list(wb["Files"].iter_rows(values_only=True))
     assert files[0] == ("File", "Kind", "Pages", "Status", "Note")
     assert files[1] == ("march.pdf", "statement", 178, "extracted", SESSION.files[0].note)
@@ -148,8 +224,28 @@ def test_csv_is_crlf_with_plain_amounts() -> None:
 
 
 def test_the_completion_message_points_at_files_to_check() -> None:
-    assert completion_message(replace(SESSION, files=()), 4, 1) == "reports ready: 4 card lines, 1 matched"
+    assert (
+        completion_message(replace(SESSION, files=(), ap_verdicts={}), 4, 1) == "reports ready: 4 card lines, 1 matched"
+    )
     assert completion_message(SESSION, 4, 1) == (
-        "reports ready: 4 card lines, 1 matched; 1 file(s) could not be read; "
+        "reports ready: 4 card lines, 1 matched; AP import: 1 of 2 cardholders; 1 file(s) could not be read; "
         "1 file(s) with warnings to check (Files sheet)"
     )
+    unknown = replace(
+        SESSION,
+        files=(),
+        ap_verdicts={"ANA": "kept out: card network unknown (card number starting 7)"},
+        ap_left_out=("ANA: line 4 (SHELL, -$5.00): credit to code by hand",),
+    )
+    assert completion_message(unknown, 4, 1) == (
+        "reports ready: 4 card lines, 1 matched; AP import: 0 of 1 cardholders; "
+        "1 cardholder(s) kept out of it: card network unknown (Summary); "
+        "1 line(s) left out of the AP import to code by hand (Summary)"
+    )
+
+
+def test_flags_in_words_say_why_a_cardholder_without_gaps_is_incomplete() -> None:
+    reviewed = replace(SESSION.cardholders[0], flags=(), complete=False)
+    assert reviewed.flag_words == "lines awaiting review"
+    assert SESSION.cardholders[0].flag_words == ""
+    assert SESSION.cardholders[2].flag_words == "receipts missing, coding missing"

@@ -56,6 +56,10 @@ def _report_lines(sides: Sides, run: Reconciliation) -> list[ReportLine]:
                 reasons="; ".join(m.reasons) if m else "",
                 line_status=result.status,
                 review=result.review,
+                outcome=result.outcome.kind,
+                outcome_by=result.outcome.by,
+                outcome_at=result.outcome.at,
+                outcome_reason=result.outcome.reason,
             )
         )
     return sorted(out, key=lambda line: (line.cardholder, line.transaction_date))

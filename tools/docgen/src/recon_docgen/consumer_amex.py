@@ -27,6 +27,10 @@ class AmexPrinter(Printer):
     desc_x = 100.0
 
     @property
+    def days(self) -> int:
+        return (self.stmt.cycle_end - self.stmt.cycle_start).days + 1
+
+    @property
     def ending(self) -> str:
         return f"Account Ending 7-1{self.stmt.account_last4}"
 
@@ -83,7 +87,11 @@ class AmexPrinter(Printer):
     @staticmethod
     def card_member_header(name: str, last4: str) -> Block:
         """Where a card member's lines start in the Detail: the name, then its own "Card Ending" row."""
-        return (Cell(576, "Amount", right=True),), (Cell(36, name),), (Cell(36, f"Card Ending 7-1{last4}"),)
+        return (
+            (Cell(576, "Amount", right=True),),
+            (Cell(36, name, spaced=True),),
+            (Cell(36, f"Card Ending 7-1{last4}", spaced=True),),
+        )
 
     def blocks(self) -> list[Block]:
         s = self.stmt
@@ -114,6 +122,10 @@ class AmexPrinter(Printer):
                 f"{self.year} Fees and Interest Totals Year-to-Date",
                 ((f"Total Fees in {self.year}", ZERO_USD), (f"Total Interest in {self.year}", ZERO_USD)),
             ),
-            ("Interest Charge Calculation", (("Pay Over Time 20.24% (v)", "$0.00 $0.00"),)),
+            # The opening date is not printed: the calculation counts the period's days instead.
+            (
+                "Interest Charge Calculation",
+                (("Pay Over Time 20.24% (v)", "$0.00 $0.00"), (f"Days in Billing Period: {self.days}", "")),
+            ),
         )
         return out

@@ -22,13 +22,14 @@ CURRENCY_NAMES = {
 
 @dataclass(frozen=True)
 class Cell:
-    """Text at `x` (its right edge when `right`)."""
+    """Text at `x` (its right edge when `right`); `spaced` text may be letter-spaced (Amex card member headers)."""
 
     x: float
     text: str
     right: bool = False
     bold: bool = False
     size: float = 8.0
+    spaced: bool = False
 
 
 Row = tuple[Cell, ...]
@@ -110,7 +111,7 @@ class Printer:
             Cell(self.desc_x, line.rows[0]),
             Cell(self.amount_edge, self.amount(line.amount), True),
         )
-        rest = [(Cell(self.desc_x, text),) for text in line.rows[1:]]
+        rest = [(Cell(self.desc_x, text),) for text in (*line.rows[1:], *line.details)]
         return (first, *rest, *self.fx_rows(line))
 
     def tables(self, *tables: tuple[str, tuple[tuple[str, str], ...]]) -> list[Block]:

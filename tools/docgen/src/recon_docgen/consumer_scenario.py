@@ -1,4 +1,4 @@
-"""Consumer card statements with known ground truth (Amex, Chase, Capital One, U.S. Bank style).
+"""Consumer card statements with known ground truth (Amex, Chase, Capital One, U.S. Bank, Bank of America style).
 
 The truth is what a parser should return: cardholders in order of first appearance, each with its lines in
 printed order. Where a format prints a section at account level (payments, Chase's returns) its lines
@@ -14,10 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from recon_docgen.catalog import FIRST_NAMES, LAST_NAMES
+from recon_docgen.consumer_merchants import FOREIGN, MERCHANTS
 
-Format = Literal["amex", "chase", "capital_one", "us_bank"]
+Format = Literal["amex", "chase", "chase_consumer", "capital_one", "us_bank", "bank_of_america"]
 Kind = Literal["payment", "credit", "purchase"]
-FORMATS: tuple[Format, ...] = ("amex", "chase", "capital_one", "us_bank")
+FORMATS: tuple[Format, ...] = ("amex", "chase", "chase_consumer", "capital_one", "us_bank", "bank_of_america")
+# Formats that print one list for the account: every line is the primary cardholder's.
+SINGLE_HOLDER = frozenset({"chase_consumer", "us_bank", "bank_of_america"})
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -26,8 +29,11 @@ SECTIONS: dict[Format, tuple[tuple[str, tuple[Kind, ...], bool], ...]] = {
     "amex": (("payments", ("payment",), False), ("credits", ("credit",), True), ("charges", ("purchase",), True)),
     # Chase business (Ink) cards: one list per card, payments and credits first, no section headings.
     "chase": (("activity", ("payment", "credit", "purchase"), True),),
+    # Chase consumer cards (Freedom, Sapphire): the account's lines under PAYMENTS AND OTHER CREDITS and PURCHASE.
+    "chase_consumer": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
     "capital_one": (("payments", ("payment", "credit"), True), ("purchases", ("purchase",), True)),
     "us_bank": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
+    "bank_of_america": (("payments", ("payment", "credit"), False), ("purchases", ("purchase",), False)),
 }
 FX_FORMATS = frozenset({"amex", "chase"})
 # Chase's fee on a foreign charge, a line of its own under the charge's detail rows.
@@ -35,29 +41,11 @@ CHASE_FX_FEE = ("FOREIGN TRANSACTION FEE", Decimal("0.03"))
 PAYMENTS: dict[Format, str] = {
     "amex": "MOBILE PAYMENT - THANK YOU",
     "chase": "AUTOMATIC PAYMENT - THANK YOU",
+    "chase_consumer": "AUTOMATIC PAYMENT - THANK YOU",
     "capital_one": "CAPITAL ONE MOBILE PYMT",
     "us_bank": "INTERNET PAYMENT THANK YOU",
+    "bank_of_america": "PAYMENT - THANK YOU",
 }
-# (first printed row, optional detail rows a statement prints under it, price range)
-MERCHANTS: tuple[tuple[str, tuple[str, ...], tuple[float, float]], ...] = (
-    ("UBER *TRIP HELP.UBER.COM CA", ("RIDE SHARING",), (8.0, 64.0)),
-    ("AMAZON MKTPL*2K4LM8QW3 AMZN.COM/BILL WA", ("MERCHANDISE", "AMZN.COM/BILL"), (9.0, 240.0)),
-    ("STARBUCKS STORE 12345 HOUSTON TX", ("RESTAURANT",), (4.0, 18.0)),
-    ("DELTA AIR LINES ATLANTA GA", ("PASSENGER TICKET 0062345678901", "HOUSTON TX TO DENVER CO"), (180.0, 820.0)),
-    ("MARRIOTT HOUSTON GALLERIA HOUSTON TX", ("LODGING", "ARRIVAL 12/03 DEPARTURE 12/05"), (140.0, 690.0)),
-    ("SHELL OIL 57442101 KATY TX", ("GASOLINE",), (30.0, 95.0)),
-    ("THE HOME DEPOT #0565 PASADENA TX", ("HARDWARE SUPPLIES",), (12.0, 480.0)),
-    ("ZOOM.US 888-799-9666 CA", ("COMPUTER SOFTWARE", "888-799-9666"), (15.99, 15.99)),
-    ("HERTZ RENT-A-CAR DALLAS TX", ("CAR RENTAL", "RENTAL AGREEMENT 123456789"), (90.0, 540.0)),
-    ("TST* PAPPASITO'S CANTINA HOUSTON TX", ("RESTAURANT",), (25.0, 210.0)),
-)
-FOREIGN: tuple[tuple[str, tuple[str, ...], str, tuple[float, float]], ...] = (
-    # merchant, detail rows, ISO code, USD per unit
-    ("LE PETIT BISTRO PARIS", ("RESTAURANT",), "EUR", (1.04, 1.12)),
-    ("HEATHROW EXPRESS LONDON", ("RAIL TRANSPORT",), "GBP", (1.22, 1.31)),
-    ("TIM HORTONS #2231 TORONTO ON", ("RESTAURANT",), "CAD", (0.70, 0.75)),
-    ("OXXO CANCUN QROO", ("CONVENIENCE STORE",), "MXN", (0.048, 0.058)),
-)
 
 
 @dataclass(frozen=True)
@@ -71,7 +59,8 @@ class ConsumerForeign:
 
 @dataclass(frozen=True)
 class ConsumerLine:
-    """One printed transaction; `rows` is its description as printed, first row first."""
+    """One printed transaction; `rows` is its description as printed, first row first; `details` are rows
+    printed under it that are not its description (Amex: phone, category, references)."""
 
     transaction_date: date
     posted_date: date | None
@@ -81,6 +70,7 @@ class ConsumerLine:
     kind: Kind
     section: str
     foreign: ConsumerForeign | None = None
+    details: tuple[str, ...] = ()
 
     @property
     def merchant(self) -> str:
@@ -103,7 +93,8 @@ class ConsumerCardholder:
 
 @dataclass(frozen=True)
 class ConsumerStatement:
-    """A statement as printed: `cycle_*` is the billing cycle, `period_start` None when it is not printed."""
+    """A statement as printed: `cycle_*` is the billing cycle; `misprint` is added to the printed New Balance
+    (a statement whose balance does not add up)."""
 
     format: Format
     cycle_start: date
@@ -111,10 +102,12 @@ class ConsumerStatement:
     account_last4: str
     cardholders: tuple[ConsumerCardholder, ...]
     previous_balance: Decimal = Decimal("1234.56")
+    misprint: Decimal = ZERO
 
     @property
-    def period_start(self) -> date | None:
-        return None if self.format == "amex" else self.cycle_start
+    def period_start(self) -> date:
+        """As a reader should give it: Amex prints no opening date, but the days its period counts."""
+        return self.cycle_start
 
     @property
     def primary(self) -> ConsumerCardholder:
@@ -129,7 +122,8 @@ class ConsumerStatement:
 
     @property
     def new_balance(self) -> Decimal:
-        return self.previous_balance + self.total()
+        """As printed."""
+        return self.previous_balance + self.total() + self.misprint
 
 
 def _money(value: float) -> Decimal:
@@ -145,20 +139,28 @@ class _Drawer:
         days = (self.cycle[1] - self.cycle[0]).days
         posted = self.cycle[0] + timedelta(days=self.rng.randint(0, days))
         trans = posted - timedelta(days=self.rng.choice((0, 1, 1, 2, 3)))
-        return trans, posted if self.fmt in ("capital_one", "us_bank") else None
+        return trans, posted if self.fmt in ("capital_one", "us_bank", "bank_of_america") else None
 
     def line(self, kind: Kind, section: str) -> ConsumerLine:
         trans, posted = self.dates()
-        ref = f"{self.rng.randint(1000, 9999)}" if self.fmt == "us_bank" else None
+        ref = f"{self.rng.randint(1000, 9999)}" if self.fmt in ("us_bank", "bank_of_america") else None
         if kind == "payment":
             amount = -_money(self.rng.uniform(100.0, 2500.0))
+            # Amex marks a payment's date with "*": it is the posting date too.
+            posted = trans if self.fmt == "amex" else posted
             return ConsumerLine(trans, posted, ref, (PAYMENTS[self.fmt],), amount, kind, section)
         if self.fmt in FX_FORMATS and kind == "purchase" and self.rng.random() < self.fx_ratio:
             return self._foreign(trans, posted, ref, section)
         merchant, details, price = self.rng.choice(MERCHANTS)
-        rows = (merchant, *details[: self._detail_rows(len(details))])
+        rows, extra = self._rows(merchant, details)
         amount = _money(self.rng.uniform(*price))
-        return ConsumerLine(trans, posted, ref, rows, -amount if kind == "credit" else amount, kind, section)
+        signed = -amount if kind == "credit" else amount
+        return ConsumerLine(trans, posted, ref, rows, signed, kind, section, details=extra)
+
+    def _rows(self, merchant: str, details: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(description rows, detail rows): Amex prints details under a charge, others wrap the description."""
+        shown = details[: self._detail_rows(len(details))]
+        return ((merchant,), shown) if self.fmt == "amex" else ((merchant, *shown), ())
 
     def _detail_rows(self, available: int) -> int:
         if self.fmt == "amex":
@@ -170,9 +172,10 @@ class _Drawer:
         digits = Decimal("0.000000001") if self.fmt == "chase" else Decimal("0.0001")
         rate = Decimal(str(self.rng.uniform(*rates))).quantize(digits)
         foreign = _money(self.rng.uniform(8.0, 400.0) / float(rate))
-        rows = (merchant, *details[: self._detail_rows(len(details))])
+        rows, extra = self._rows(merchant, details)
         usd = (foreign * rate).quantize(CENT, rounding=ROUND_HALF_UP)
-        return ConsumerLine(trans, posted, ref, rows, usd, "purchase", section, ConsumerForeign(foreign, code, rate))
+        fx = ConsumerForeign(foreign, code, rate)
+        return ConsumerLine(trans, posted, ref, rows, usd, "purchase", section, fx, extra)
 
 
 def _with_fx_fees(lines: list[ConsumerLine]) -> list[ConsumerLine]:
@@ -206,9 +209,9 @@ def make_consumer_statement(
     fx_ratio: float = 0.1,
     wrap_ratio: float = 0.15,
 ) -> ConsumerStatement:
-    """A reproducible statement in `fmt`; U.S. Bank statements have one cardholder."""
+    """A reproducible statement in `fmt`; U.S. Bank and Bank of America statements have one cardholder."""
     draw = _Drawer(fmt, seed, cycle, fx_ratio, wrap_ratio)
-    count = 1 if fmt == "us_bank" else cardholders
+    count = 1 if fmt in SINGLE_HOLDER else cardholders
     names = _names(draw.rng, count)
     last4s = [f"{n:04d}" for n in draw.rng.sample(range(10000), k=count)]
     kinds: list[list[Kind]] = []

@@ -61,7 +61,8 @@ class MonthDocuments:
         return out
 
 
-def _image(folder: Path, line: GenLine) -> str:
+def receipt_image(folder: Path, line: GenLine) -> str:
+    """A photographed receipt for the line (merchant, date, total) as a JPEG in `folder`; returns its path."""
     from PIL import Image, ImageDraw
 
     path = folder / f"receipt-{line.reference}.jpg"
@@ -105,7 +106,7 @@ def make_month_documents(seed: int, image_dir: Path, *, cardholders: int = 5) ->
             continue
         charges = [line for line in holder.lines if line.net > 0]
         for position, line in enumerate(charges):
-            full = _entry(holder, line, rng, _image(image_dir, line))
+            full = _entry(holder, line, rng, receipt_image(image_dir, line))
             if position == 0 and role == "split":
                 # One charge claimed as two entries (two nights of one hotel bill): a split to suggest.
                 half = (line.net / 2).quantize(Decimal("0.01"))

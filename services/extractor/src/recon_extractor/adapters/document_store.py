@@ -17,6 +17,7 @@ from recon_extractor.adapters.extraction_store import (
     save_statement,
 )
 from recon_extractor.adapters.statement_admission import admit, stored_statements
+from recon_extractor.adapters.stored_text import overlong_coding
 from recon_extractor.reading.read_document import ExtractedDocument
 from recon_extractor.statements.model import Statement
 
@@ -58,6 +59,8 @@ async def store_document(
     if document.statement is not None:
         return await _store_statement(db, event, document.statement)
     if document.expenses is not None:
+        if (overlong := overlong_coding(event.filename, document.expenses.entries)) is not None:
+            return StoredFile(error=overlong)
         entries, attachments = await save_expense_report(db, event, document.expenses, images)
         return StoredFile(f"{event.filename}: {entries} expense entries with {attachments} receipt images")
     if document.receipts:

@@ -23,6 +23,7 @@ from sqlalchemy import case, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from recon_extractor.adapters.stored_text import free_text, masked_json, stored_entry
 from recon_extractor.expense_reports.model import ExpenseAttachment, ExpenseReport
 from recon_extractor.receipts.duplicates import ReceiptKey, find_duplicates
 from recon_extractor.receipts.read import ReceiptRead
@@ -86,15 +87,15 @@ async def save_statement(db: AsyncSession, event: FileUploaded, statement: State
                     post_date=line.posted_date,
                     amount=line.amount,
                     currency=line.currency,
-                    merchant_name=line.merchant,
-                    merchant_category=line.category,
-                    description=line.description,
+                    merchant_name=free_text(line.merchant),
+                    merchant_category=free_text(line.category),
+                    description=free_text(line.description),
                     card_last_four=holder.card_last4,
-                    card_first_digit=statement.card_first_digit,
+                    card_first_digit=holder.card_first_digit,
                     reference_number=line.reference,
                     is_credit=line.amount < 0,
                     read_by=statement.read_by(line),
-                    raw_data=_line_raw(line),
+                    raw_data=masked_json(_line_raw(line)),
                 )
                 .on_conflict_do_nothing(
                     index_elements=["session_id", "reference_number"],
@@ -121,6 +122,9 @@ def receipt_rows(event: FileUploaded, reads: Sequence[ReceiptRead]) -> list[Rece
         row = receipt_row(event, read.fields)
         row.page = read.page
         row.image_sha256 = read.image_sha256
+        # The recogniser's confidence, None for a text layer (read in full, nothing guessed).
+        row.ocr_confidence = read.ocr_confidence
+        row.extracted_data = {**row.extracted_data, "read_by": read.source}
         if len(reads) > 1:
             row.file_name = f"{event.filename} p.{read.page}"
         rows.append(row)
@@ -158,22 +162,24 @@ def receipt_row(event: FileUploaded, fields: ReceiptFields) -> ReceiptRow:
         receipt_date=fields.date,
         amount=fields.total.quantize(Decimal("0.01")) if fields.total is not None else None,
         currency=fields.currency,
-        vendor_name=fields.vendor,
+        vendor_name=free_text(fields.vendor),
         file_name=event.filename,
         file_path=event.blob_ref,
         file_size=max(event.size_bytes, 1),
         mime_type=event.detected_type,
         ocr_confidence=min(confidences) if confidences else None,
-        extracted_data={
-            "vendor_raw": fields.vendor_raw,
-            "subtotal": _money(fields.subtotal),
-            "tax": _money(fields.tax),
-            "tip": _money(fields.tip),
-            "card_last4": fields.card_last4,
-            "payment_method": fields.payment_method,
-            "date_ambiguous": fields.date_ambiguous,
-            "confidence": fields.confidence,
-        },
+        extracted_data=masked_json(
+            {
+                "vendor_raw": fields.vendor_raw,
+                "subtotal": _money(fields.subtotal),
+                "tax": _money(fields.tax),
+                "tip": _money(fields.tip),
+                "card_last4": fields.card_last4,
+                "payment_method": fields.payment_method,
+                "date_ambiguous": fields.date_ambiguous,
+                "confidence": fields.confidence,
+            }
+        ),
         processing_status="completed",
         processed_at=func.now(),
     )
@@ -212,7 +218,7 @@ async def save_expense_report(
     """Store the entries and their attached receipts (`images`: stored attachment blobs by sha256); returns
     (entries, attachments)."""
     attachments = 0
-    for entry in report.entries:
+    for entry in map(stored_entry, report.entries):
         row = ExpenseEntryRow(
             id=uuid.uuid4(),
             session_id=event.session_id,

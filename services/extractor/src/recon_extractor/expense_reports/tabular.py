@@ -2,6 +2,11 @@
 
 Rows are streamed (csv reader; openpyxl read-only), the header may sit below a few title rows, and header
 names are compared case-insensitively with spaces collapsed and a trailing colon ignored.
+
+Bounds, so a hostile file is refused in moments instead of filling the reader's memory or time: at most
+`MAX_ENTRIES` rows (a month's report holds a few thousand), a workbook whose XML parts inflate to at most
+`MAX_WORKBOOK_XML_BYTES` (checked from the zip's directory before anything is inflated), and no XML entity
+declarations (openpyxl parses with defusedxml: an entity bomb is named as such).
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from recon_extractor.amounts import parse_amount
-from recon_extractor.errors import ExtractionError, UnreadableDocumentError
+from recon_extractor.errors import DocumentLimitError, ExtractionError, UnreadableDocumentError
 from recon_extractor.expense_reports.model import ExpenseEntry, ExpenseReport, entry_from_fields
 
 CENT = Decimal("0.01")
+MAX_ENTRIES = 50_000
+MAX_WORKBOOK_XML_BYTES = 128 * 1024 * 1024
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "employee": ("employee name", "employee", "cardholder name", "cardholder", "name"),
     "expense_type": ("expense type", "expense category", "category", "type"),
@@ -71,18 +78,50 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
         yield from csv.reader(fh, dialect)
 
 
+def _check_workbook_size(path: Path) -> None:
+    """Refuse a zip bomb from the sizes the zip's directory declares (inflating stops at a declared size)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = sum(i.file_size for i in archive.infolist() if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocumentError(f"cannot open the workbook: {exc}") from exc
+    if xml > MAX_WORKBOOK_XML_BYTES:
+        mib = 1024 * 1024
+        raise DocumentLimitError(
+            f"the workbook's sheets inflate to {xml // mib:,} MiB, more than the {MAX_WORKBOOK_XML_BYTES // mib} MiB "
+            "an expense report may (a zip bomb or a damaged file); the file was not read"
+        )
+
+
+def _unreadable_workbook(exc: BaseException) -> UnreadableDocumentError:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return UnreadableDocumentError(
+                f"the workbook's XML declares entities or a DTD ({type(cause).__name__}), as an XML bomb does; "
+                "the file was not read"
+            )
+        cause = cause.__cause__ or cause.__context__
+    return UnreadableDocumentError(f"cannot open the workbook: {str(exc).splitlines()[0]}")
+
+
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise UnreadableDocumentError(f"cannot open workbook {path.name}: {exc}") from exc
-    try:
-        yield from (list(row) for row in wb.worksheets[0].iter_rows(values_only=True))
-    finally:
-        wb.close()
+    _check_workbook_size(path)
+
+    # Opened as a file object: openpyxl refuses a path without an .xlsx suffix, and the blob store names an
+    # upload by its id (the bytes already said it is a workbook).
+    with path.open("rb") as fh:
+        try:
+            wb = load_workbook(fh, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise _unreadable_workbook(exc) from exc
+        try:
+            yield from (list(row) for row in wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
 
 
 def _rows(path: Path) -> Iterator[list[Any]]:
@@ -169,6 +208,11 @@ def parse_expense_table(path: str | Path, *, mapping: ColumnMapping | None = Non
     try:
         for number, row in enumerate(_rows(path), start=1):
             if table is not None:
+                if len(table.entries) == MAX_ENTRIES:
+                    raise DocumentLimitError(
+                        f"more than {MAX_ENTRIES:,} entries, far more than an expense report of one month holds; "
+                        "the file was not stored (split it, or check it is the right export)"
+                    )
                 table.add(number, row)
                 continue
             found = mapping.locate(row)

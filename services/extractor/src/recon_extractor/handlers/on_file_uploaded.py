@@ -15,6 +15,7 @@ from recon_contracts.worker import Runtime
 
 from recon_extractor.adapters.document_store import StoredFile, store_document
 from recon_extractor.adapters.extraction_store import record_file_outcome
+from recon_extractor.adapters.read_originals import keeps_original
 from recon_extractor.errors import ExtractionError
 from recon_extractor.ocr.engine import Ocr
 from recon_extractor.pdf.limits import Limits
@@ -138,3 +139,5 @@ async def on_file_uploaded(
                     failed_files=batch.failed,
                 )
             )
+    if not keeps_original(event.detected_type, document, error):
+        runtime.blobs.delete(event.blob_ref)

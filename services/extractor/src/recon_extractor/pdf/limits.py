@@ -3,8 +3,10 @@
 `check_pdf_limits(path, max_pages, max_bytes)` reads the file (writes nothing) and raises an
 `ExtractionError` subclass naming the problem: not a PDF, corrupt, needs a password (an owner-only password
 is not one: such files open with the empty password), no pages, more pages than `max_pages`, or a page
-whose content streams (its contents and the form XObjects they draw) inflate past `max_bytes`. Streams are
-inflated incrementally with that budget, so a 1 KB stream that would become 10 GB costs `max_bytes` of work.
+whose content streams (its contents and the form XObjects they draw) inflate past `max_bytes`, or a page that
+draws an image declaring more than `MAX_IMAGE_PIXELS` (a few bytes of Flate can claim 60,000 x 60,000 pixels,
+10 GB to decode, which pdfium would otherwise skip in silence and leave a blank page). Streams are inflated
+incrementally with that budget, so a 1 KB stream that would become 10 GB costs `max_bytes` of work.
 
 What this guard cannot bound, the adapter must (defence in depth, because a crafted file can also hurt the
 parsers this guard itself uses, e.g. a bomb inside a compressed object stream, or an LZW-encoded content
@@ -45,6 +47,8 @@ DEFAULT_MAX_PAGE_BYTES = 32 * 1024 * 1024
 HEADER_WINDOW = 1024
 CHUNK = 1024 * 1024
 MAX_FORM_DEPTH = 8
+# As for photos (receipts.images.MAX_PIXELS): a 600 dpi scan of a letter page is 34 megapixels.
+MAX_IMAGE_PIXELS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -139,21 +143,40 @@ def _streams(value: Any) -> list[Any]:
     return [value] if isinstance(value, PDFStream) else []
 
 
-def _forms(resources: Any) -> list[Any]:
+def _xobjects(resources: Any, subtype: str) -> list[Any]:
     from pdfminer.pdftypes import PDFStream, resolve1
     from pdfminer.psparser import LIT
 
     xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
-    forms = [resolve1(x) for x in xobjects.values()] if isinstance(xobjects, dict) else []
-    return [f for f in forms if isinstance(f, PDFStream) and f.get("Subtype") is LIT("Form")]
+    found = [resolve1(x) for x in xobjects.values()] if isinstance(xobjects, dict) else []
+    return [f for f in found if isinstance(f, PDFStream) and f.get("Subtype") is LIT(subtype)]
 
 
-def _page_content_bytes(page: Any, budget: int) -> int:
-    """Inflated size of the page's content streams and (recursively) the forms it can draw."""
+def _forms(resources: Any) -> list[Any]:
+    return _xobjects(resources, "Form")
+
+
+def _check_images(resources: Any, number: int) -> None:
+    from pdfminer.pdftypes import resolve1
+
+    for image in _xobjects(resources, "Image"):
+        width, height = resolve1(image.get("Width")), resolve1(image.get("Height"))
+        if isinstance(width, int) and isinstance(height, int) and width * height > MAX_IMAGE_PIXELS:
+            raise OversizedContentError(
+                f"page {number} draws an image of {width:,} x {height:,} pixels, over the "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixel limit (an image bomb or a damaged file); "
+                "the file was not read"
+            )
+
+
+def _page_content_bytes(page: Any, number: int, budget: int) -> int:
+    """Inflated size of the page's content streams and (recursively) the forms it can draw; raises when it
+    draws an oversized image."""
     total = 0
     seen: set[int] = set()
     todo: list[tuple[Any, int]] = [(s, 0) for s in _streams(page.attrs.get("Contents"))]
     todo += [(f, 1) for f in _forms(page.resources)]
+    _check_images(page.resources, number)
     while todo and total <= budget:
         stream, depth = todo.pop()
         key = id(stream) if stream.objid is None else stream.objid
@@ -161,6 +184,8 @@ def _page_content_bytes(page: Any, budget: int) -> int:
             continue
         seen.add(key)
         total += _inflated_size(stream, budget - total)
+        if depth > 0:
+            _check_images(stream.get("Resources"), number)
         if depth < MAX_FORM_DEPTH:
             todo += [(f, depth + 1) for f in _forms(stream.get("Resources"))]
     return total
@@ -176,7 +201,7 @@ def _check_content(pdf: PdfSource, max_bytes: int) -> bool:
         try:
             doc = PDFDocument(PDFParser(fp), password="")
             for number, page in enumerate(PDFPage.create_pages(doc), start=1):
-                size = _page_content_bytes(page, max_bytes)
+                size = _page_content_bytes(page, number, max_bytes)
                 if size > max_bytes:
                     raise OversizedContentError(
                         f"page {number}'s content inflates to more than {max_bytes // (1024 * 1024)} MiB "

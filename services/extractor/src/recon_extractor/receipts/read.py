@@ -35,29 +35,44 @@ class ReceiptRead:
     """One receipt of a file: its first page (1-based), how it was read, its fields and its text.
 
     `image_sha256` is the hash of the image the OCR read when that image was the file itself or a scan
-    embedded unchanged (so the same photo uploaded twice is recognised), None for text and rendered pages."""
+    embedded unchanged (so the same photo uploaded twice is recognised), None for text and rendered pages.
+    `ocr_confidence` is the recogniser's mean confidence over the lines it read (the lowest page's for a
+    receipt over several pages); None when the receipt was read from its text layer, where nothing is guessed."""
 
     page: int
     source: Literal["text", "ocr"]
     fields: ReceiptFields
     text: str
     image_sha256: str | None = None
+    ocr_confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class _Ocred:
+    text: str
+    confidence: float | None
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _ocr_image(data: bytes, ocr: Ocr | None) -> str:
+def _ocr_image(data: bytes, ocr: Ocr | None) -> _Ocred:
     if ocr is None:
         raise NoTextLayerError("the receipt is an image and no OCR engine is available to read it")
-    return ocr_text(ocr(prepare_image(data)))
+    lines = ocr(prepare_image(data))
+    confidence = round(sum(line.confidence for line in lines) / len(lines), 3) if lines else 0.0
+    return _Ocred(ocr_text(lines), confidence)
+
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    return min((c for c in (a, b) if c is not None), default=None)
 
 
 def read_receipt_image(data: bytes, ocr: Ocr | None) -> ReceiptRead:
     """One photo or scan (JPEG, PNG, HEIC, ...) read by OCR."""
-    text = _ocr_image(data, ocr)
-    return ReceiptRead(1, "ocr", parse_receipt_text(text), text, _sha(data))
+    read = _ocr_image(data, ocr)
+    return ReceiptRead(1, "ocr", parse_receipt_text(read.text), read.text, _sha(data), read.confidence)
 
 
 def receipt_image_reader(ocr: Ocr | None) -> Callable[[bytes, str], ReceiptFields]:
@@ -112,18 +127,21 @@ def read_receipt_pdf(data: bytes, ocr: Ocr | None, max_pages: int = MAX_PAGES) -
     """The receipts of a PDF (see the module docstring), first `max_pages` pages."""
     reads: list[ReceiptRead] = []
     for number, (layer, image, embedded) in enumerate(_pdf_pages(data, max_pages), start=1):
-        text = layer if image is None else _ocr_image(image, ocr)
+        read = _Ocred(layer, None) if image is None else _ocr_image(image, ocr)
         source: Literal["text", "ocr"] = "text" if image is None else "ocr"
         digest = _sha(image) if image is not None and embedded else None
-        fields = parse_receipt_text(text)
+        fields = parse_receipt_text(read.text)
         if reads and fields.total is None and fields.date is None:
             before = reads.pop()
-            joined = f"{before.text}\n{text}"
+            joined = f"{before.text}\n{read.text}"
+            confidence = _lowest(before.ocr_confidence, read.confidence)
             reads.append(
-                ReceiptRead(before.page, before.source, parse_receipt_text(joined), joined, before.image_sha256)
+                ReceiptRead(
+                    before.page, before.source, parse_receipt_text(joined), joined, before.image_sha256, confidence
+                )
             )
         else:
-            reads.append(ReceiptRead(number, source, fields, text, digest))
+            reads.append(ReceiptRead(number, source, fields, read.text, digest, read.confidence))
     return reads
 
 

@@ -26,10 +26,22 @@ def generic_parser() -> LayoutParser:
 
 
 def require_lines(statement: Statement) -> Statement:
-    """The fallback found nothing: the document is not a statement we can read, which is an error, not a warning."""
-    if not statement.lines:
+    """The fallback found nothing: the document is not a statement we can read, which is an error, not a warning;
+    when it has rows like charges that could not be read, the error says why."""
+    if statement.lines:
+        return statement
+    unread = [f for f in statement.findings if f.kind == "unread_row"]
+    if not unread:
         raise StatementFormatError(
             "not a card statement this tool can read: no built-in layout recognised it and no row starts with "
             "a date and ends with an amount"
         )
-    return statement
+    why = (
+        "no statement period was found to give their dates a year"
+        if statement.period_end is None
+        else unread[0].message
+    )
+    raise StatementFormatError(
+        f"not a card statement this tool can read: no built-in layout recognised it, and none of its {len(unread)} "
+        f"rows that start with a date and end with an amount could be read ({why})"
+    )

@@ -3,9 +3,11 @@
 A layout says how to recognise the issuer from the first page(s), where the period, account and holder are
 printed, which rows open sections (and which sections are summary tables to skip), which rows are cardholder
 headers, transactions, foreign-currency details and printed totals, which rows are page furniture, and how
-dates and credits are printed. Patterns are regexes over a printed row (words left to right, one space
-apart) and may use `{date}` (any of the layout's date formats), `{amount}` (a signed amount in the layout's
-credit styles) and `{money}` (an unsigned amount, any number of decimals). See `chase.yaml` for a commented one.
+dates and credits are printed (its parts are in `layout_specs`). Patterns are regexes over a printed row
+(words left to right, one space apart) and may use `{date}` (any of the layout's date formats), `{amount}`
+(a signed amount in the layout's credit styles) and `{money}` (an unsigned amount, any number of decimals).
+A transaction's `posted_mark` group, when printed, says its date is the posting date too (Amex's `*`). See
+`chase.yaml` for a commented one.
 """
 
 from __future__ import annotations
@@ -16,10 +18,20 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from recon_extractor.errors import ExtractionError
 from recon_extractor.statements.dates import format_regex
+from recon_extractor.statements.layout_specs import (
+    BalanceSpec,
+    CardholderSpec,
+    FrozenSpec,
+    PeriodSpec,
+    Recognise,
+    Region,
+    SectionSpec,
+    TotalSpec,
+)
 
 LAYOUT_DIR = Path(__file__).parent / "layouts"
 CreditStyle = Literal["minus", "parentheses", "cr", "trailing_minus"]
@@ -34,63 +46,7 @@ _CREDIT_FORMS: dict[CreditStyle, str] = {
 }
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Recognise(_Frozen):
-    """Every `all` pattern and at least one `any` pattern must be found on the first `pages` pages."""
-
-    all: tuple[str, ...] = ()
-    any: tuple[str, ...] = ()
-    pages: int = Field(default=1, ge=1, le=3)
-
-
-class PeriodSpec(_Frozen):
-    """Patterns with `start` and/or `end` groups, printed in one of `date_formats`."""
-
-    patterns: tuple[str, ...] = Field(min_length=1)
-    date_formats: tuple[str, ...] = ("%m/%d/%Y",)
-
-
-class Region(_Frozen):
-    """The horizontal band (points) holding the activity; words outside it (side panels) are not rows."""
-
-    x0: float = 0.0
-    x1: float = 10_000.0
-
-
-class SectionSpec(_Frozen):
-    """A header row that opens a section; `skip` sections are summary tables whose rows are never lines."""
-
-    name: str
-    pattern: str
-    category: str | None = None
-    credits: bool = False
-    skip: bool = False
-
-
-class CardholderSpec(_Frozen):
-    """A row naming whose card the following lines are on (groups `name`, `last4`, optional `amount`)."""
-
-    pattern: str
-    total_sections: tuple[str, ...] = ()
-    name_above: bool = False  # the name is the plain row printed just above (Chase business cards)
-    closes: bool = False  # a footer: the lines since the previous footer are on this card (Chase business cards)
-    section: str | None = None  # the header opens this section too (Capital One: "NAME #1234: Transactions")
-
-
-class TotalSpec(_Frozen):
-    """A printed total (group `amount`) that the lines of `sections` (all when empty) must add up to."""
-
-    name: str
-    pattern: str
-    sections: tuple[str, ...] = ()
-    per_cardholder: bool = False
-    negate: bool = False
-
-
-class StatementLayout(_Frozen):
+class StatementLayout(FrozenSpec):
     """One issuer's statement layout (see the module docstring and `layouts/*.yaml`)."""
 
     name: str
@@ -103,16 +59,23 @@ class StatementLayout(_Frozen):
     account: tuple[str, ...] = ()
     holder: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ("%m/%d/%Y",)
+    # "infer": numeric dates may be day-first too; the statement's period and dates decide (`date_order.py`).
+    date_order: Literal["month_first", "infer"] = "month_first"
     credit_styles: tuple[CreditStyle, ...] = ("minus",)
     currency: str = "USD"
     region: Region = Region()
+    columns: tuple[str, ...] = ()  # where a row's first column ends, when a page prints two side by side
     start_section: str | None = None
     sections: tuple[SectionSpec, ...] = ()
     cardholders: tuple[CardholderSpec, ...] = ()
     transactions: tuple[str, ...] = ()
     foreign: tuple[str, ...] = ()
     totals: tuple[TotalSpec, ...] = ()
+    summary: tuple[str, ...] = ()  # rows printing several totals at once, each a group named after its total
+    balance: BalanceSpec | None = None
     ignore_rows: tuple[str, ...] = ()
+    # Rows under a line without an amount are its details (Amex: phone, category, references), not its description.
+    detail_rows: bool = False
     continuation_slack: float = Field(default=3.0, ge=0)
     max_row_gap: float = Field(default=2.2, gt=0)
     drop_repeated_rows: bool = False
@@ -142,6 +105,7 @@ class StatementLayout(_Frozen):
             "period": tuple(self.compile(p, self.period.date_formats, re.MULTILINE) for p in self.period.patterns)
             if self.period
             else (),
+            "days": tuple(self.compile(p, flags=re.MULTILINE) for p in self.period.days) if self.period else (),
         }
 
     @cached_property
@@ -150,7 +114,22 @@ class StatementLayout(_Frozen):
 
     @cached_property
     def total_rules(self) -> tuple[tuple[re.Pattern[str], TotalSpec], ...]:
-        return tuple((self.compile(t.pattern), t) for t in self.totals)
+        return tuple((self.compile(t.pattern), t) for t in self.totals if t.pattern)
+
+    @cached_property
+    def column_rules(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(self.compile(p) for p in self.columns)
+
+    @cached_property
+    def takes_rules(self) -> tuple[tuple[re.Pattern[str], SectionSpec], ...]:
+        return tuple((re.compile(s.takes), s) for s in self.sections if s.takes)
+
+    @cached_property
+    def summary_rules(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(self.compile(p) for p in self.summary)
+
+    def total_named(self, name: str) -> TotalSpec:
+        return next(t for t in self.totals if t.name == name)
 
     def recognises(self, text: str) -> bool:
         """Whether the text of the first `recognise.pages` pages is this issuer's statement."""
@@ -176,14 +155,28 @@ class StatementLayout(_Frozen):
             wanted.add(self.start_section)
         if unknown := wanted - set(names):
             raise ValueError(f"unknown section(s) {', '.join(sorted(unknown))}; declared: {', '.join(names)}")
+        if any("days" not in compiled.groupindex for compiled in self.row_rules["days"]):
+            raise ValueError("a period days pattern needs a days group")
         for compiled, total in self.total_rules:
             if "amount" not in compiled.groupindex:
                 raise ValueError(f"total {total.name!r} needs an amount group")
+        self._totals_consistent()
         for compiled, _ in self.cardholder_rules:
             if not {"name", "last4"} & set(compiled.groupindex):
                 raise ValueError(f"cardholder pattern {compiled.pattern!r} needs a name or last4 group")
-        _ = self.row_rules, self.section_rules  # every pattern compiles, or the file is refused here
+        _ = self.row_rules, self.section_rules, self.column_rules, self.takes_rules  # or the file is refused here
         return self
+
+    def _totals_consistent(self) -> None:
+        declared = {t.name for t in self.totals}
+        printed = {g for p in self.summary_rules for g in p.groupindex} | {t.name for t in self.totals if t.pattern}
+        named = {n for t in self.totals for n in t.plus}
+        if self.balance:
+            named |= {self.balance.start, self.balance.end, *self.balance.add, *self.balance.optional}
+        if unknown := (named | {g for p in self.summary_rules for g in p.groupindex}) - declared:
+            raise ValueError(f"unknown total(s) {', '.join(sorted(unknown))}; declared: {', '.join(sorted(declared))}")
+        if unprinted := declared - printed:
+            raise ValueError(f"total(s) {', '.join(sorted(unprinted))} have no pattern and no summary group")
 
 
 def load_layout_file(path: str | Path) -> StatementLayout:

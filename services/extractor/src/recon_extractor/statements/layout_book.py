@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from recon_extractor.amounts import format_money, parse_amount
-from recon_extractor.statements.dates import PrintedDate, resolve_date
-from recon_extractor.statements.layout import SectionSpec, TotalSpec
-from recon_extractor.statements.model import Cardholder, CardLine, ForeignAmount
+from recon_extractor.amounts import parse_amount
+from recon_extractor.statements.dates import PrintedDate, parse_printed_date, resolve_date
+from recon_extractor.statements.layout_specs import SectionSpec
+from recon_extractor.statements.model import Cardholder, CardLine, Finding, ForeignAmount
+from recon_extractor.statements.printed_totals import PrintedTotal
 
 HolderKey = tuple[str, str | None]
 ZERO = Decimal("0.00")
@@ -38,25 +39,15 @@ class PendingLine:
     city: str | None = None
     state: str | None = None
     foreign: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PrintedTotal:
-    """A total as printed, checked at the end against the lines it covers."""
-
-    spec: TotalSpec | None
-    label: str
-    amount: Decimal
-    sections: tuple[str, ...]
-    holder: tuple[str | None, str | None] | None
-    page: int
+    printed: tuple[str, str | None] = ("", None)  # the dates as printed (read again once the order is known)
 
 
 class LineBook:
     """Lines in printed order, cardholders in order of appearance, printed totals."""
 
-    def __init__(self, warnings: list[str]) -> None:
+    def __init__(self, warnings: list[str], findings: list[Finding]) -> None:
         self.warnings = warnings
+        self.findings = findings
         self.lines: list[PendingLine] = []
         self.holders: dict[HolderKey, None] = {}
         self.totals: list[PrintedTotal] = []
@@ -73,6 +64,21 @@ class LineBook:
             if (last4 and key[1] == last4) or (not last4 and name and key[0] == name):
                 return key
         return None
+
+    def reread_dates(self, formats: tuple[str, ...], order: str) -> None:
+        """Every line's dates read again in `formats`; a line whose date does not read so is a finding."""
+        kept: list[PendingLine] = []
+        for line in self.lines:
+            trans_text, posted_text = line.printed
+            trans = parse_printed_date(trans_text, formats)
+            posted = parse_printed_date(posted_text, formats) if posted_text else None
+            if trans is None or (posted_text and posted is None):
+                text = f"page {line.page}: the date of {' '.join(line.parts)!r} does not read {order}; line not read"
+                self.findings.append(Finding("unread_row", text, line.page))
+                continue
+            line.trans, line.posted = trans, posted
+            kept.append(line)
+        self.lines = kept
 
     def drop_repeated(self) -> None:
         """Drop lines printed at the same place with the same text on several pages: page furniture."""
@@ -94,7 +100,8 @@ class LineBook:
     def _card_line(self, p: PendingLine, period: tuple[date | None, date | None], currency: str) -> CardLine | None:
         trans = resolve_date(p.trans, *period)
         if trans is None or p.amount is None:
-            self.warnings.append(f"page {p.page}: no year for the date of {' '.join(p.parts)!r}; line not read")
+            text = f"page {p.page}: no year for the date of {' '.join(p.parts)!r}; line not read"
+            self.findings.append(Finding("unread_row", text, p.page))
             return None
         posted = resolve_date(p.posted, *period) if p.posted else None
         description = " ".join(p.parts)
@@ -112,32 +119,6 @@ class LineBook:
             page=p.page,
             foreign=_foreign(p.foreign),
         )
-
-    def check_totals(self, declared: bool) -> dict[str, Decimal]:
-        """Warn about every printed total the lines do not add up to; statement-level totals by name."""
-        if declared and not self.totals:
-            self.warnings.append("no printed totals were found, so the lines could not be checked against any")
-        found: dict[str, Decimal] = {}
-        for total in self.totals:
-            key = self.holder_for(*total.holder) if total.holder else None
-            if total.holder and key is None:
-                self.warnings.append(f"page {total.page}: {total.label!r} names a card with no lines")
-                continue
-            lines = [
-                line
-                for line in self.lines
-                if (not total.sections or (line.section and line.section.name in total.sections))
-                and (key is None or line.holder == key)
-            ]
-            computed = sum((line.amount or ZERO for line in lines), ZERO)
-            if computed != total.amount:
-                self.warnings.append(
-                    f"page {total.page}: {total.label!r} is printed as {format_money(total.amount)} "
-                    f"but its lines add up to {format_money(computed)}"
-                )
-            if total.spec and not total.holder:
-                found[total.spec.name] = total.amount
-        return found
 
 
 def _foreign(detail: dict[str, str]) -> ForeignAmount | None:

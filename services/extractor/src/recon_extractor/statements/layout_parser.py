@@ -1,29 +1,47 @@
 """Any statement described by a `StatementLayout`, read row by row, page by page.
 
 Each printed row is, in this order: page furniture (`ignore_rows`), a section header, a cardholder header,
-a printed total, or, inside a section that is not a summary table, a foreign-currency detail of the line
-above, a transaction, or the continuation of the line above (no amount, starting at or right of its
-description, on the same page, close below it). Any other row that ends in an amount becomes a warning: it
-may be a charge the layout does not describe. Printed totals are checked at the end; a mismatch is a
-warning, never an error.
+a printed total or summary row, or, inside a section that is not a summary table, a foreign-currency detail
+of the line above, a transaction, or the continuation of the line above (no amount, starting at or right of
+its description, on the same page, close below it). A row there that starts with a date (perhaps after a
+row number) and ends in an amount but was not read is an `unread_row` finding: it looks like a charge and
+the lines may be incomplete; any other row ending in an amount is a warning. Printed totals and the balance
+equation are checked at the end (`printed_totals`): a contradiction is a finding, never an error. Card
+numbers in warnings and findings are masked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
-from recon_extractor.amounts import parse_amount
+from recon_contracts.card_numbers import mask_card_numbers
+
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.printed_rows import PrintedRow, printed_rows
-from recon_extractor.statements.dates import parse_printed_date, resolve_date
-from recon_extractor.statements.layout import CardholderSpec, SectionSpec, StatementLayout, TotalSpec
-from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine, PrintedTotal
-from recon_extractor.statements.model import Statement
+from recon_extractor.statements.columns import reading_order
+from recon_extractor.statements.date_order import ORDERS, decide_order, formats_for
+from recon_extractor.statements.dates import PrintedDate, parse_printed_date
+from recon_extractor.statements.header_facts import HeaderFacts
+from recon_extractor.statements.layout import StatementLayout
+from recon_extractor.statements.layout_book import ZERO, HolderKey, LineBook, PendingLine
+from recon_extractor.statements.layout_specs import CardholderSpec, SectionSpec, TotalSpec
+from recon_extractor.statements.model import Finding, Statement
+from recon_extractor.statements.printed_totals import (
+    PrintedTotal,
+    balance_findings,
+    signed_amount,
+    statement_totals,
+    summary_row,
+    total_findings,
+    total_row,
+)
+from recon_extractor.statements.row_words import clean_words
 
 DEFAULT_HOLDER = "ACCOUNT HOLDER"
+NEXT_ROW = 1.5  # of the page's row pitch: further below, a row is not the next one (a blank row lies between)
 
 
 class LayoutParser:
@@ -33,10 +51,10 @@ class LayoutParser:
         self.layout = layout
         self.rules = layout.row_rules
         self.warnings = list(warnings)
-        self.book = LineBook(self.warnings)
-        self.period: tuple[date | None, date | None] | None = None
-        self.account_last4: str | None = None
-        self.holder_name: str | None = None
+        self.findings: list[Finding] = []
+        self.book = LineBook(self.warnings, self.findings)
+        self.facts = HeaderFacts(layout)
+        self.pitch = 0.0  # the usual distance between one row and the next on the page being read
         self.section: SectionSpec | None = next((s for s in layout.sections if s.name == layout.start_section), None)
         self.holder: HolderKey | None = None
         self.opened: set[str] = set()  # sections whose header was printed
@@ -44,31 +62,20 @@ class LayoutParser:
         self.open: PendingLine | None = None
         self.plain_above: str | None = None
         self.ends_in_amount = layout.compile(r"(?:^|\s)(?P<amount>{amount})$")
+        # A charge starts with its date, perhaps after a row number (Capital One's 2014 statements).
+        self.starts_with_date = layout.compile(r"^(?:\d{1,3} )?{date}(?=\W|$)")
 
     def feed(self, number: int, words: Sequence[Word]) -> None:
         """One page's words: its header facts, then its rows within the layout's region."""
-        if self._missing_facts():
-            self._header_facts("\n".join(row.text for row in printed_rows(words)))
-        for row in printed_rows(words, self.layout.region.x0, self.layout.region.x1):
-            self._row(number, row)
-        self._close()  # a line never continues onto the next page: its header would read as a continuation
-
-    def _missing_facts(self) -> bool:
-        rules = self.rules
-        return bool(
-            (self.period is None and rules["period"])
-            or (self.account_last4 is None and rules["account"])
-            or (self.holder_name is None and rules["holder"])
-        )
-
-    def _header_facts(self, text: str) -> None:
-        if self.period is None:
-            self.period = _first_period(self.layout, self.rules["period"], text)
-        if self.account_last4 is None:
-            self.account_last4 = _first_group(self.rules["account"], text, "last4")
-        if self.holder_name is None:
-            name = _first_group(self.rules["holder"], text, "name")
-            self.holder_name = " ".join(name.split()) if name else None
+        words = clean_words(words)
+        if self.facts.missing():
+            self.facts.read("\n".join(row.text for row in printed_rows(words)))
+        rows = printed_rows(words, self.layout.region.x0, self.layout.region.x1)
+        self.pitch = _pitch(rows)
+        for column in reading_order(rows, self.layout.column_rules):
+            for row in column:
+                self._row(number, row)
+            self._close()  # a line never continues into the next column or onto the next page
 
     def _row(self, page: int, row: PrintedRow) -> None:
         text = row.text
@@ -87,7 +94,11 @@ class LayoutParser:
                 return
         for pattern, total in self.layout.total_rules:
             if m := pattern.search(text):
-                self._total(page, m, total)
+                self._printed(page, m, total)
+                return
+        for pattern in self.layout.summary_rules:
+            if m := pattern.search(text):
+                self._printed(page, m)
                 return
         if self.section is None or self.section.skip:
             self._close()
@@ -95,7 +106,11 @@ class LayoutParser:
         if self._line_row(page, row):
             return
         self._close()
-        if self.layout.warn_unrecognised and self.ends_in_amount.search(text):
+        if self.ends_in_amount.search(text) and self.starts_with_date.search(text):
+            self.findings.append(
+                Finding("unread_row", f"page {page}: a row that looks like a charge was not read: {text!r}", page)
+            )
+        elif self.layout.warn_unrecognised and self.ends_in_amount.search(text):
             self.warnings.append(f"page {page}: unrecognised row: {text!r}")
         else:
             self.plain_above = text
@@ -119,7 +134,10 @@ class LayoutParser:
         return (
             line is not None
             and line.page == page
-            and row.top - line.bottom <= self.layout.max_row_gap * max(row.height, 1.0)
+            and (
+                row.top - line.bottom <= self.layout.max_row_gap * max(row.height, 1.0)
+                or row.bottom - line.bottom <= NEXT_ROW * self.pitch  # the next row, however loosely set
+            )
             and row.x0 >= line.desc_x - self.layout.continuation_slack
         )
 
@@ -127,7 +145,8 @@ class LayoutParser:
         assert self.open is not None
         m = self.ends_in_amount.search(row.text)
         if m is None:
-            self.open.parts.append(row.text)
+            if not self.layout.detail_rows:
+                self.open.parts.append(row.text)
         elif self.open.amount is None:
             if prefix := row.text[: m.start("amount")].strip():
                 self.open.parts.append(prefix)
@@ -137,11 +156,19 @@ class LayoutParser:
         self.open.bottom = row.bottom
         return True
 
+    def _date(self, text: str) -> PrintedDate | None:
+        """A printed date, read day-first too when the layout infers the order (decided in `finish`)."""
+        for order in ORDERS if self.layout.date_order == "infer" else ORDERS[:1]:
+            if read := parse_printed_date(text, formats_for(order, self.layout.date_formats)):
+                return read
+        return None
+
     def _transaction(self, page: int, row: PrintedRow, m: re.Match[str]) -> bool:
-        fmts = self.layout.date_formats
         groups = m.groupdict()
-        trans = parse_printed_date(groups["trans_date"], fmts)
-        posted = parse_printed_date(groups["posted_date"], fmts) if groups.get("posted_date") else None
+        trans = self._date(groups["trans_date"])
+        posted = self._date(groups["posted_date"]) if groups.get("posted_date") else None
+        if groups.get("posted_mark"):
+            posted = trans
         if trans is None or (groups.get("posted_date") and posted is None):
             return False
         self._close()
@@ -159,17 +186,18 @@ class LayoutParser:
             holder=self._holder(),
             city=groups.get("city"),
             state=groups.get("state"),
+            printed=(groups["trans_date"], groups.get("posted_date")),
         )
         return True
 
     def _amount(self, printed: str) -> Decimal | None:
-        value = _signed(printed)
+        value = signed_amount(printed)
         if value is not None and self.section is not None and self.section.credits:
             value = -abs(value)
         return value
 
     def _holder(self) -> HolderKey:
-        return self.holder or (self.holder_name or DEFAULT_HOLDER, self.account_last4)
+        return self.holder or (self.facts.holder_name or DEFAULT_HOLDER, self.facts.account_last4)
 
     def _cardholder(self, page: int, m: re.Match[str], spec: CardholderSpec, above: str | None) -> None:
         self._close()
@@ -184,7 +212,7 @@ class LayoutParser:
         else:
             self.holder = holder
             self.book.holders.setdefault(holder, None)
-        if groups.get("amount") and (amount := _signed(groups["amount"])) is not None:
+        if groups.get("amount") and (amount := signed_amount(groups["amount"])) is not None:
             self.book.totals.append(PrintedTotal(None, m.group(0), amount, spec.total_sections, holder, page))
 
     def _claim(self, holder: HolderKey) -> None:
@@ -196,21 +224,19 @@ class LayoutParser:
         used = {line.holder for line in book.lines}
         book.holders = {key: None for key in (*book.holders, holder) if key in used or key == holder}
 
-    def _total(self, page: int, m: re.Match[str], spec: TotalSpec) -> None:
+    def _printed(self, page: int, m: re.Match[str], spec: TotalSpec | None = None) -> None:
+        """A printed total (`spec`) or a summary row of several, kept to be checked at the end."""
         self._close()
-        amount = _signed(m.group("amount"))
-        if amount is None:
-            self.warnings.append(f"page {page}: unreadable total {m.group(0)!r}")
-            return
-        groups = m.groupdict()
-        holder: tuple[str | None, str | None] | None = None
-        if spec.per_cardholder:
-            holder = (groups.get("name"), groups.get("last4")) if groups.keys() & {"name", "last4"} else self._holder()
-        amount = -amount if spec.negate else amount
-        self.book.totals.append(PrintedTotal(spec, m.group(0), amount, spec.sections, holder, page))
+        totals, problems = total_row(spec, m, page, self._holder()) if spec else summary_row(self.layout, m, page)
+        self.book.totals += totals
+        self.warnings += problems
 
     def _close(self) -> None:
         if self.open is not None:
+            description = " ".join(self.open.parts)
+            for pattern, section in self.layout.takes_rules:
+                if pattern.search(description):
+                    self.open.section = section
             self.book.book(self.open)
             self.open = None
 
@@ -219,50 +245,44 @@ class LayoutParser:
         self._close()
         if self.layout.drop_repeated_rows:
             self.book.drop_repeated()
-        period = self.period or (None, None)
-        if self.period is None:
+        if self.layout.date_order == "infer":
+            self._decide_date_order()
+        period = self.facts.period or (None, None)
+        if self.facts.period is None:
             self.warnings.append("statement period not found; dates printed without a year cannot be placed")
         cardholders = self.book.cardholders(period, self.layout.currency)
-        # A summary total of sections this statement never printed (Chase business cards list every line
-        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against.
-        self.book.totals = [t for t in self.book.totals if not t.sections or self.opened & set(t.sections)]
-        printed = self.book.check_totals(declared=bool(self.layout.totals))
+        self._check_totals()
         net = sum((line.amount for ch in cardholders for line in ch.lines), ZERO)
-        account = f"XXXX{self.account_last4}" if self.account_last4 else None
-        totals = {**printed, "net": net}
-        return Statement(self.layout.issuer, *period, account, cardholders, totals, tuple(self.warnings))
+        account = f"XXXX{self.facts.account_last4}" if self.facts.account_last4 else None
+        totals = {**statement_totals(self.book.totals), "net": net}
+        warnings = tuple(mask_card_numbers(w) for w in self.warnings)
+        findings = tuple(Finding(f.kind, mask_card_numbers(f.message), f.page) for f in self.findings)
+        return Statement(self.layout.issuer, *period, account, cardholders, totals, warnings, findings=findings)
+
+    def _decide_date_order(self) -> None:
+        """Read every numeric date in the one order the statement's period and dates allow (`date_order`)."""
+        facts, layout = self.facts, self.layout
+        texts = [t for line in self.book.lines for t in line.printed if t]
+        period_formats = layout.period.date_formats if layout.period else ()
+        decided = decide_order(facts.period_texts, texts, layout.date_formats, period_formats)
+        facts.period = decided.period or facts.period
+        if decided.doubt:
+            self.findings.append(Finding("date_order", decided.doubt))
+        self.book.reread_dates(formats_for(decided.order, layout.date_formats), decided.order.replace("_", "-"))
+
+    def _check_totals(self) -> None:
+        book = self.book
+        if self.layout.totals and not book.totals:
+            self.warnings.append("no printed totals were found, so the lines could not be checked against any")
+        # A summary total of sections this statement never printed (Chase business cards list every line
+        # under ACCOUNT ACTIVITY, by card) has no lines to be checked against; it is still a balance figure.
+        checked = [t for t in book.totals if not t.sections or self.opened & set(t.sections)]
+        self.findings += total_findings(checked, book.lines, book.holder_for, self.warnings)
+        if self.layout.balance:
+            self.findings += balance_findings(book.totals, self.layout.balance, self.warnings)
 
 
-def _signed(printed: str) -> Decimal | None:
-    """A printed amount; a trailing minus (`$2566.65-`, Chase card subtotals) makes it negative."""
-    text = printed.replace("+", "").strip()
-    if text.endswith("-"):
-        value = parse_amount(text[:-1])
-        return None if value is None else -value
-    return parse_amount(text)
-
-
-def _first_group(patterns: Sequence[re.Pattern[str]], text: str, group: str) -> str | None:
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if m.groupdict().get(group):
-                return m.group(group)
-    return None
-
-
-def _first_period(
-    layout: StatementLayout, patterns: Sequence[re.Pattern[str]], text: str
-) -> tuple[date | None, date | None] | None:
-    """The first printed period; a start printed without a year (`Dec 08 - Jan 07, 2025`) takes the end's."""
-    assert layout.period is not None or not patterns
-    fmts = layout.period.date_formats if layout.period else ()
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            start_p = parse_printed_date(groups["start"], fmts) if groups.get("start") else None
-            end_p = parse_printed_date(groups["end"], fmts) if groups.get("end") else None
-            end = resolve_date(end_p, None, None) if end_p else None
-            start = resolve_date(start_p, None, end) if start_p else None
-            if start or end:
-                return start, end
-    return None
+def _pitch(rows: Sequence[PrintedRow]) -> float:
+    """The page's usual distance from one row to the next (the median step between consecutive rows)."""
+    steps = sorted(b.bottom - a.bottom for a, b in pairwise(rows) if b.bottom > a.bottom)
+    return steps[len(steps) // 2] if steps else 0.0

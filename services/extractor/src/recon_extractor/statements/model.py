@@ -58,9 +58,11 @@ class Cardholder:
     employee_id: str | None
     card_last4: str | None
     lines: tuple[CardLine, ...]
+    # The card number's first digit names this card's network (4 Visa, 5 Mastercard, ...); the rest is never kept.
+    card_first_digit: str | None = None
 
 
-FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch"]
+FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch", "date_order"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ class Finding:
 
     A warning is worth a look; a finding means the lines may be wrong or incomplete, so the session needs a
     person before its AP import: `unread_row` looks like a charge but was not read, `total_mismatch` is a
-    printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up.
+    printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up,
+    `date_order` numeric dates that could be day-first or month-first with nothing printed to say which.
     """
 
     kind: FindingKind
@@ -88,8 +91,6 @@ class Statement:
     cardholders: tuple[Cardholder, ...]
     totals: dict[str, Decimal]
     warnings: tuple[str, ...]
-    # The card number's first digit names the network (4 Visa, 5 Mastercard, ...); the rest is never kept.
-    card_first_digit: str | None = None
     # Pages read by OCR (no text layer): their lines are less certain than printed text and say so.
     ocr_pages: frozenset[int] = frozenset()
     findings: tuple[Finding, ...] = ()

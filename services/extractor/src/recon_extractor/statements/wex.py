@@ -7,6 +7,7 @@ on the page where the swipe starts. Sums that disagree with a printed total beco
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from recon_extractor.pdf.text_rows import Row
@@ -33,7 +34,7 @@ class WexParser:
     def __init__(self) -> None:
         self.period: tuple[date, date] | None = None
         self.account: str | None = None
-        self.card_first_digit: str | None = None
+        self.card_digits: dict[HolderKey, str] = {}
         self.columns: Columns | None = None
         self.report_totals: Sums | None = None
         self.warnings: list[str] = []
@@ -71,9 +72,9 @@ class WexParser:
                 self.warnings.append(f"page {number}: no Cardholder Name block")
             return
         card = block.get("Card Number", "").split(" ")[0]
-        if self.card_first_digit is None and card[:1].isdigit():
-            self.card_first_digit = card[:1]
         key: HolderKey = (name, block.get("Employee ID") or None, card[-4:] if card[-4:].isdigit() else None)
+        if card[:1].isdigit():
+            self.card_digits[key] = card[:1]
         if self.account is None and block.get("Account Code"):
             self.account = block["Account Code"].split(" ")[0]
         self.book.cardholder(number, key)
@@ -101,7 +102,10 @@ class WexParser:
 
     def finish(self, pages: int) -> Statement:
         self.book.close_swipe(pages, None)
-        cardholders = self.book.cardholders()
+        cardholders = tuple(
+            replace(ch, card_first_digit=self.card_digits.get((ch.name, ch.employee_id, ch.card_last4)))
+            for ch in self.book.cardholders()
+        )
         computed = line_sums(line for ch in cardholders for line in ch.lines)
         findings: tuple[Finding, ...] = ()
         if self.report_totals is None:
@@ -111,14 +115,4 @@ class WexParser:
             findings = (Finding("total_mismatch", problem),)
         totals = dict(zip(SUM_NAMES, self.report_totals or computed, strict=True))
         start, end = self.period or (None, None)
-        return Statement(
-            ISSUER,
-            start,
-            end,
-            self.account,
-            cardholders,
-            totals,
-            tuple(self.warnings),
-            self.card_first_digit,
-            findings=findings,
-        )
+        return Statement(ISSUER, start, end, self.account, cardholders, totals, tuple(self.warnings), findings=findings)

@@ -45,6 +45,14 @@ def test_xlsx_round_trip(truth: list[GenExpenseEntry], tmp_path: Path, title_row
     _check(truth, parse_expense_table(path))
 
 
+def test_a_workbook_stored_without_its_extension_is_read(truth: list[GenExpenseEntry], tmp_path: Path) -> None:
+    """The blob store names an upload by its id: the bytes say it is a workbook, not the name."""
+    path = tmp_path / "fe7e8519-b3f2-46a2-952d-2ff63be62c51"
+    write_expense_xlsx(truth, tmp_path / "export.xlsx")
+    (tmp_path / "export.xlsx").rename(path)
+    _check(truth, parse_expense_table(path))
+
+
 def test_headers_are_matched_loosely_and_mappings_are_configurable(tmp_path: Path) -> None:
     path = tmp_path / "other.csv"
     path.write_text(
@@ -110,7 +118,7 @@ def test_bad_files_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocumentError, match="neither UTF-8 text nor a workbook"):
         parse_expense_table(tmp_path / "latin1.csv")
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(UnreadableDocumentError, match="cannot open workbook"):
+    with pytest.raises(UnreadableDocumentError, match="cannot open the workbook"):
         parse_expense_table(tmp_path / "broken.xlsx")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(UnreadableDocumentError, match=r"legacy \.xls"):

@@ -57,6 +57,8 @@ def test_a_text_pdf_needs_no_ocr() -> None:
     render_receipt(receipt, buf)
     (read,) = read_receipt(buf.getvalue(), ocr=None)
     assert (read.source, read.fields.total, read.fields.vendor) == ("text", receipt.total, receipt.vendor)
+    # Read in full from its text layer: no OCR confidence to speak of (it was 0.0, a field score).
+    assert read.ocr_confidence is None
 
 
 def test_a_scanned_pdf_hands_its_embedded_jpeg_to_ocr_unchanged() -> None:
@@ -64,6 +66,7 @@ def test_a_scanned_pdf_hands_its_embedded_jpeg_to_ocr_unchanged() -> None:
     (read,) = read_receipt(_scanned_pdf(jpeg), ocr)
     assert ocr.seen == [jpeg] and read.image_sha256 == hashlib.sha256(jpeg).hexdigest()
     assert (read.source, read.fields.date, read.fields.total) == ("ocr", date(2018, 12, 25), Decimal("12.50"))
+    assert read.ocr_confidence == 0.95
 
 
 def test_a_page_of_vector_drawing_is_rendered_for_ocr() -> None:

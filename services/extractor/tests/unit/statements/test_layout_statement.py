@@ -168,9 +168,11 @@ def test_cardholders_named_above_their_subtotal_and_totals_checked() -> None:
         )
     )
     assert [(c.name, c.card_last4, len(c.lines)) for c in stmt.cardholders] == [("BOB KING", "5678", 1)]
-    assert any("'Card 5678 total $5.00' is printed as $5.00 but its lines add up to $4.50" in w for w in stmt.warnings)
-    assert any("'Total purchases $9.99' is printed as $9.99" in w for w in stmt.warnings)
-    assert stmt.totals["purchases"] == D("9.99")
+    assert [(f.kind, f.page, f.message) for f in stmt.findings] == [
+        ("total_mismatch", 1, "page 1: 'Card 5678 total $5.00' is printed as $5.00 but its lines add up to $4.50"),
+        ("total_mismatch", 1, "page 1: 'Total purchases $9.99' is printed as $9.99 but its lines add up to $4.50"),
+    ]
+    assert stmt.totals["purchases"] == D("9.99") and stmt.warnings == ()
 
 
 def test_summary_tables_ignored_rows_and_unrecognised_amount_rows() -> None:
@@ -188,10 +190,134 @@ def test_summary_tables_ignored_rows_and_unrecognised_amount_rows() -> None:
     )
     assert [ln.description for ln in stmt.lines] == ["COFFEE"]
     assert stmt.warnings == ("page 1: unrecognised row: 'SOMETHING WITH AN AMOUNT 7.00'",)
+    assert stmt.findings == ()
+
+
+def test_a_row_that_looks_like_a_charge_but_is_not_read_is_a_finding_not_a_warning() -> None:
+    stmt = parse(
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 COFFEE", "4.50"),
+            *charge(104, "02/30 A DAY THAT DOES NOT EXIST", "7.00"),
+            *charge(116, "12/32 CARD 4111 1111 1111 1111", "1.00"),
+            *charge(128, "12/31 TEA", "3.00"),
+            *charge(140, "7 12/31 A NUMBERED ROW", "2.00"),  # a row number before its date
+        )
+    )
+    assert [ln.description for ln in stmt.lines] == ["COFFEE", "TEA"]
+    assert [(f.kind, f.page) for f in stmt.findings] == [("unread_row", 1)] * 3
+    assert "'02/30 A DAY THAT DOES NOT EXIST 7.00'" in stmt.findings[0].message
+    assert "XXXXXXXXXXXX1111" in stmt.findings[1].message and "4111 1111" not in stmt.findings[1].message
+    assert not any("row" in w for w in stmt.warnings)
 
 
 def test_no_period_is_a_warning_and_yearless_lines_are_not_guessed() -> None:
     stmt = parse(page((40, 36, "TEST BANK"), (80, 36, "Purchases"), (92, 36, "12/28 COFFEE"), amount(92, "4.50")))
     assert stmt.lines == ()
     assert any("statement period not found" in w for w in stmt.warnings)
-    assert any("no year for the date of 'COFFEE'" in w for w in stmt.warnings)
+    assert [(f.kind, f.message) for f in stmt.findings] == [
+        ("unread_row", "page 1: no year for the date of 'COFFEE'; line not read")
+    ]
+
+
+SUMMARY_LAYOUT = StatementLayout.model_validate(
+    {
+        **LAYOUT.model_dump(),
+        "totals": [
+            *LAYOUT.model_dump()["totals"],
+            {"name": "previous", "checked": False},
+            {"name": "credits", "label": "Payments", "sections": ["refunds"], "negate": True},
+            {"name": "charges", "label": "Charges", "sections": ["purchases"], "plus": ["interest"]},
+            {"name": "interest", "pattern": "^Interest this period (?P<amount>{amount})$", "checked": False},
+            {"name": "new", "label": "New Balance", "checked": False},
+        ],
+        "summary": [r"^(?P<previous>{money}) - (?P<credits>{money}) \+ (?P<charges>{money}) = (?P<new>{money})$"],
+        "balance": {"start": "previous", "add": ["credits", "charges"], "end": "new"},
+    }
+)
+
+
+def summarised(first: str, second: str) -> Statement:
+    parser = LayoutParser(SUMMARY_LAYOUT)
+    parser.feed(1, page(*HEADER, (76, 36, first), (80, 36, "Purchases"), *charge(92, "12/28 COFFEE", "4.50")))
+    parser.feed(
+        2,
+        page(
+            (40, 36, second),
+            (52, 36, "Refunds"),
+            *charge(64, "12/29 RETURN", "2.00"),
+            (76, 36, "Interest this period $1.00"),
+        ),
+    )
+    return parser.finish(2)
+
+
+def test_a_summary_row_and_the_balance_equation_reconcile_on_every_page_they_are_printed() -> None:
+    stmt = summarised("$10.00 - $2.00 + $5.50 = $13.50", "$10.00 - $2.00 + $5.50 = $13.50")
+    assert stmt.findings == () and stmt.warnings == ()
+    assert {k: stmt.totals[k] for k in ("previous", "credits", "charges", "new")} == {
+        "previous": D("10.00"),
+        "credits": D("-2.00"),
+        "charges": D("5.50"),
+        "new": D("13.50"),
+    }
+
+
+def test_a_contradicted_summary_figure_and_a_balance_that_does_not_add_up_are_findings() -> None:
+    stmt = summarised("$10.00 - $2.00 + $5.50 = $14.50", "$10.00 - $3.00 + $5.50 = $12.50")
+    assert [(f.kind, f.page, f.message) for f in stmt.findings] == [
+        ("total_mismatch", 2, "page 2: 'Payments' is printed as -$3.00 but its lines add up to -$2.00"),
+        (
+            "balance_mismatch",
+            1,
+            "page 1: the printed balance does not add up: previous $10.00 + Payments -$2.00 + Charges $5.50 = "
+            "$13.50, but New Balance is printed as $14.50",
+        ),
+    ]
+
+
+def test_a_balance_whose_figures_are_not_all_printed_says_which_it_could_not_find() -> None:
+    parser = LayoutParser(SUMMARY_LAYOUT)
+    parser.feed(1, page(*HEADER, (76, 36, "$10.00 - $2.00 + $5.50 = $13.50"), (88, 36, "Purchases")))
+    stmt = parser.finish(1)
+    layout = StatementLayout.model_validate(
+        {**SUMMARY_LAYOUT.model_dump(), "balance": {"start": "previous", "add": ["interest"], "end": "new"}}
+    )
+    parser = LayoutParser(layout)
+    parser.feed(1, page(*HEADER, (76, 36, "$10.00 - $2.00 + $5.50 = $13.50")))
+    assert "page 1: the balance could not be checked: interest not found" in parser.finish(1).warnings
+    assert not any("balance" in w for w in stmt.warnings)
+
+
+def test_a_total_the_lines_add_to_another_printed_total_names_it() -> None:
+    stmt = summarised("$10.00 - $2.00 + $6.50 = $14.50", "$10.00 - $2.00 + $5.50 = $13.50")
+    assert [f.message for f in stmt.findings] == [
+        "page 1: 'Charges' is printed as $6.50 but its lines and interest $1.00 add up to $5.50"
+    ]
+
+
+def test_a_card_total_naming_a_card_no_line_was_read_on_is_a_finding_unless_it_is_zero() -> None:
+    per_card = {
+        "name": "card",
+        "pattern": r"^Total for card (?P<last4>\d{4}) (?P<amount>{amount})$",
+        "per_cardholder": True,
+    }
+    layout = StatementLayout.model_validate({**LAYOUT.model_dump(), "totals": [per_card]})
+    parser = LayoutParser(layout)
+    parser.feed(
+        1,
+        page(
+            *HEADER,
+            (80, 36, "Purchases"),
+            *charge(92, "12/28 COFFEE", "4.50"),
+            (104, 36, "Total for card 1234 $4.50"),
+            (116, 36, "Total for card 9999 $7.00"),
+            (128, 36, "Total for card 8888 $0.00"),
+        ),
+    )
+    stmt = parser.finish(1)
+    assert [(f.kind, f.message) for f in stmt.findings] == [
+        ("total_mismatch", "page 1: 'Total for card 9999 $7.00' is printed as $7.00 but no line was read on that card")
+    ]
+    assert stmt.warnings == ()

@@ -182,7 +182,7 @@ def test_amex_card_member_named_on_the_row_above_card_ending(tmp_path: Path) -> 
     assert lines(parsed) == [
         ("C F SAMPLE", "1001", date(2014, 1, 2), "MOBILE PAYMENT - THANK YOU", D("-1530.00")),
         ("C F SAMPLE", "1001", date(2013, 12, 22), "PAYPAL *COFFEEHOUSE 8007827282 WA", D("25.00")),
-        ("J Q SAMPLE", "1019", date(2014, 1, 3), "HARDWARE BARN 4155550100 CA HARDWARE SUPPLIES", D("112.40")),
+        ("J Q SAMPLE", "1019", date(2014, 1, 3), "HARDWARE BARN 4155550100 CA", D("112.40")),  # not its detail row
     ]
     assert parsed.warnings == ()
 

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+from recon_extractor.statements.date_order import decide_order, formats_for
 from recon_extractor.statements.dates import PrintedDate, format_regex, parse_printed_date, resolve_date
 
 DEC_JAN = (date(2024, 12, 8), date(2025, 1, 7))
@@ -59,3 +60,37 @@ def test_only_a_closing_date_still_places_the_year() -> None:
 
 def test_29_february_takes_the_leap_year_near_the_period() -> None:
     assert resolve_date(PrintedDate(2, 29, None), date(2024, 2, 10), date(2024, 3, 9)) == date(2024, 2, 29)
+
+
+FORMATS = ("%m/%d/%Y", "%m/%d", "%b %d, %Y", "%b %d", "%d %b", "%Y-%m-%d")
+
+
+def test_day_first_swaps_numeric_day_and_month_only() -> None:
+    assert formats_for("day_first", FORMATS) == ("%d/%m/%Y", "%d/%m", "%b %d, %Y", "%b %d", "%d %b", "%Y-%m-%d")
+
+
+@pytest.mark.parametrize(
+    ("period", "dates", "order"),
+    [
+        (None, ["28/12", "05/01"], "day_first"),  # 28 cannot be a month
+        (None, ["12/28", "01/05"], "month_first"),
+        (None, ["28/12/2024", "05/01/2025"], "day_first"),
+        (("08/12/2024", "07/01/2025"), ["05/01"], "day_first"),  # month-first the period is eleven months long
+        (("Dec 8, 2024", "Jan 7, 2025"), ["05/01", "06/01"], "day_first"),  # only day-first fits the period
+        (("Dec 8, 2024", "Jan 7, 2025"), ["01/05/2025"], "month_first"),
+    ],
+)
+def test_the_order_is_what_the_dates_and_the_period_allow(
+    period: tuple[str, str] | None, dates: list[str], order: str
+) -> None:
+    decided = decide_order(period, dates, FORMATS, FORMATS)
+    assert (decided.order, decided.doubt) == (order, None)
+
+
+def test_dates_that_read_the_same_either_way_raise_no_doubt() -> None:
+    assert decide_order(None, ["12/12", "Jan 5", "28 DEC"], FORMATS, FORMATS).doubt is None
+
+
+def test_an_order_nothing_decides_is_month_first_with_a_doubt() -> None:
+    decided = decide_order(None, ["01/02", "02/01"], FORMATS, FORMATS)
+    assert decided.order == "month_first" and decided.doubt and "day-first or month-first" in decided.doubt

@@ -51,6 +51,10 @@ def test_placeholders_expand_to_the_layouts_formats() -> None:
         ("transactions: ['^(?P<trans_date>{date} (?P<description>.+) (?P<amount>{amount})$']", "missing"),
         ("totals: [{name: t, pattern: 'Total (?P<amount>{amount})', sections: [nope]}]", "nope"),
         ("totals: [{name: t, pattern: 'Total {amount}'}]", "amount group"),
+        ("summary: ['^(?P<nope>{money})$']", "nope"),
+        ("totals: [{name: t, sections: [purchases]}]", "no pattern and no summary group"),
+        ("balance: {start: a, add: [b], end: c}", "unknown total"),
+        ("period: {patterns: ['Closing (?P<end>{date})'], days: ['Days: \\d+']}", "days group"),
         ("date_formats: ['%m/%d %H']", "%H"),
         ("colour: blue", "colour"),
     ],
@@ -70,6 +74,12 @@ def test_recognition_needs_every_all_pattern_and_one_any_pattern() -> None:
     assert chase.recognises("CHASE\nACCOUNT SUMMARY\nOpening/Closing Date 12/08/24 - 01/07/25")
     assert not chase.recognises("CHASE\nACCOUNT SUMMARY")
     assert not chase.recognises("ACCOUNT SUMMARY\nOpening/Closing Date 12/08/24 - 01/07/25")
+
+
+def test_amex_is_recognised_when_its_account_number_is_read_in_kerned_pieces() -> None:
+    # Page 1 of statements-dev amex_blue_cash.pdf as the text layer reads before the layout joins its pieces.
+    page = "Blue Cash from American Express\nClosing Date 09/27/23\nAccount Ending 7 -730 45 Website: amex.com"
+    assert load_statement_layout("amex").recognises(page)
 
 
 def load_layout_file_from(text: str) -> StatementLayout:

@@ -1,7 +1,9 @@
 """Multipart upload parsed as it streams: each file goes straight to the blob store, limits checked per chunk.
 
 Nothing is spooled whole in memory or on a temporary disk; a bad file is rejected on its own while the
-rest of the request keeps streaming.
+rest of the request keeps streaming. Two limits refuse the whole request instead (`UploadTooLargeError`, 413):
+more than `max_files` file parts, and a body longer than `max_request_bytes` counted over every byte received
+(rejected parts, form fields and the multipart framing included), so no part of a request streams for free.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from recon_contracts.blobstore import BlobTooLargeError, BlobWriter, LocalBlobStore, StoredBlob
+from recon_contracts.card_numbers import mask_card_numbers
 
 from recon_gateway.domain.file_types import SNIFF_BYTES, ZIP, detect_file_type, zip_file_type
 
@@ -20,6 +23,10 @@ FIELD_BYTES = 1000  # a plain form field is a flag or a short word, never a file
 
 class MalformedUploadError(ValueError):
     """The request body is not a multipart form."""
+
+
+class UploadTooLargeError(Exception):
+    """The request as a whole is over a limit: too many files, or too many bytes."""
 
 
 @dataclass
@@ -43,6 +50,7 @@ class UploadLimits:
     max_file_bytes: int
     max_session_bytes: int
     max_files: int
+    max_request_bytes: int
 
 
 @dataclass
@@ -69,6 +77,7 @@ class StreamingUpload:
         self._prefix = key_prefix
         self._limits = limits
         self._total = 0
+        self._received = 0
         self._part = _Part()
         self._field = b""
         self._value = b""
@@ -88,12 +97,28 @@ class StreamingUpload:
     async def consume(self, body: AsyncIterator[bytes]) -> list[ReceivedFile]:
         try:
             async for chunk in body:
+                self._received += len(chunk)
+                if self._received > self._limits.max_request_bytes:
+                    raise UploadTooLargeError(
+                        f"the upload is larger than the limit of {self._limits.max_request_bytes} bytes in one request"
+                    )
                 self._parser.write(chunk)
             self._parser.finalize()
+        except UploadTooLargeError:
+            self.abort()
+            self._discard_stored()
+            raise
         except BaseException:
             self.abort()
             raise
         return self.files
+
+    def _discard_stored(self) -> None:
+        """A request refused whole keeps none of its files."""
+        for received in self.files:
+            if received.blob is not None:
+                self._store.delete(received.blob.ref)
+                received.blob = None
 
     def abort(self) -> None:
         """Discard the half-written part of an interrupted request."""
@@ -121,11 +146,13 @@ class StreamingUpload:
         if filename is None:  # a plain form field (e.g. allow_other_period)
             self._part.field_name = options.get(b"name", b"").decode("utf-8", "replace")
             return
+        if len(self.files) == self._limits.max_files:
+            raise UploadTooLargeError(
+                f"more than {self._limits.max_files} files in one upload; send at most {self._limits.max_files}"
+            )
         received = ReceivedFile(upload_id=uuid.uuid4(), filename=_safe_name(filename.decode("utf-8", "replace")))
         self.files.append(received)
         self._part.file = received
-        if len(self.files) > self._limits.max_files:
-            received.error = f"more than {self._limits.max_files} files in one upload"
 
     def _on_part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
@@ -206,5 +233,5 @@ class StreamingUpload:
 
 
 def _safe_name(name: str) -> str:
-    """The file's own name without any client path, bounded in length."""
-    return (name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "unnamed")[:255]
+    """The file's own name without any client path, bounded in length, a card number in it masked."""
+    return mask_card_numbers(name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "unnamed")[:255]

@@ -55,6 +55,15 @@ class LastDecision(_Orm):
     split_id: uuid.UUID | None
 
 
+class Outcome(BaseModel):
+    """How a line was settled: by the matcher alone, or by a reviewer (who, when, why in words)."""
+
+    kind: Literal["auto_matched", "approved", "reassigned", "waived", "split", "unmatched"]
+    by: str | None = Field(description="the reviewer, or null for the matcher")
+    at: datetime | None
+    reason: str | None
+
+
 class CardLineView(BaseModel):
     id: uuid.UUID
     reference: str | None
@@ -73,6 +82,7 @@ class CardLineView(BaseModel):
     entry: EntryRef | None
     receipt: ReceiptRef | None
     decision: LastDecision | None = Field(description="the line's latest reviewer decision, if any")
+    outcome: Outcome | None = Field(description="how the line was settled; null until the session has been matched")
 
 
 class EntryView(_Orm):

@@ -19,6 +19,7 @@ from recon_gateway.api.line_views import (
     LastDecision,
     LineRef,
     LineStatus,
+    Outcome,
     ReceiptRef,
     ReceiptView,
 )
@@ -42,6 +43,12 @@ def _line_ref(tx: Any) -> LineRef:
         amount=tx.amount,
         transaction_date=tx.transaction_date,
     )
+
+
+def _outcome(match: Any) -> Outcome | None:
+    if match is None:
+        return None
+    return Outcome(kind=match.outcome, by=match.outcome_by, at=match.outcome_at, reason=match.outcome_reason)
 
 
 @router.get("/lines", response_model=Page[CardLineView], responses=NOT_FOUND)
@@ -82,6 +89,7 @@ async def card_lines(
                 entry=EntryRef.model_validate(entry) if entry else None,
                 receipt=ReceiptRef.model_validate(receipt) if receipt else None,
                 decision=LastDecision.model_validate(decisions[tx.id]) if tx.id in decisions else None,
+                outcome=_outcome(match),
             )
         )
     return Page[CardLineView].of(items, total, paging)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from recon_contracts.db.sessions import WORKING_STATUSES
 from recon_contracts.events import ReviewRecorded
 from recon_contracts.outbox import stage
@@ -176,9 +176,21 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
     return AuditEntry.model_validate(await review_store.last_audit_entry(db, session_id), from_attributes=True)
 
 
+class RunChange(BaseModel):
+    """One card line whose status a run moved."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    line: uuid.UUID = Field(description="the card line's id")
+    reference: str | None = Field(description="the reference printed on the statement")
+    from_: str | None = Field(alias="from", description="its status before the run; null: new in this run")
+    to: str | None = Field(description="its status after the run; null: no longer in the session")
+
+
 class MatchRun(BaseModel):
     """One matching of the session (the first after upload, then one per new file or review decision) and
-    which card lines it changed: complete now but not before, or missing something now but not before."""
+    which card lines it changed: every status transition, and in short the lines that became complete and those
+    that were complete (or a credit) before and now miss something."""
 
     run_number: int
     created_at: datetime
@@ -187,6 +199,7 @@ class MatchRun(BaseModel):
         "when it prints none)"
     )
     newly_missing: list[str] = Field(description="card lines missing something now that were complete before")
+    changes: list[RunChange] = Field(description="every line whose status changed, new lines included")
 
 
 @router.get("/runs", response_model=Page[MatchRun], responses={404: ERRORS[404]})

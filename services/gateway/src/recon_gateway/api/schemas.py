@@ -31,9 +31,12 @@ class ErrorResponse(BaseModel):
 class Finding(BaseModel):
     """Something on a statement the reader could not account for: its lines may be wrong or incomplete."""
 
-    kind: Literal["unread_row", "total_mismatch", "balance_mismatch"] = Field(
+    # A plain string: the readers may learn new kinds without the API refusing to show them.
+    kind: str = Field(
         description="unread_row: looks like a charge but was not read; total_mismatch: a printed total the lines "
-        "contradict; balance_mismatch: a printed balance that does not add up"
+        "contradict; balance_mismatch: a printed balance that does not add up; unconfirmed_rows: rows read with "
+        "guessed columns that no printed total confirms; date_order: dates that could be day-first or month-first",
+        examples=["unread_row"],
     )
     message: str
     page: int | None

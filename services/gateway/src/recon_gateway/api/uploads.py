@@ -16,6 +16,7 @@ from recon_gateway.adapters.streaming_upload import (
     ReceivedFile,
     StreamingUpload,
     UploadLimits,
+    UploadTooLargeError,
 )
 from recon_gateway.api.deps import RuntimeDep, SettingsDep
 from recon_gateway.api.errors import ApiError
@@ -53,6 +54,7 @@ _UPLOAD_BODY = {
 }
 
 
+TOO_LARGE = {"model": ErrorResponse, "description": "more files than allowed, or a larger request; nothing is kept"}
 _FLAGS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
@@ -67,15 +69,24 @@ async def _receive(
     request: Request, runtime: Runtime, settings: GatewaySettings, session_id: uuid.UUID
 ) -> tuple[list[ReceivedFile], bool]:
     """Stream the request's files into the session's folder; 400 when nothing usable arrived. Returns the
-    files and whether a statement of another period may join the session."""
+    files and whether a statement of another period may join the session; 413 (nothing kept) when the request
+    is over the file count or the request size."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.max_request_bytes:
+        raise ApiError(413, "upload_too_large", f"the upload is larger than {settings.max_request_bytes} bytes")
+    limits = UploadLimits(
+        settings.max_file_bytes, settings.max_session_bytes, settings.max_files, settings.max_request_bytes
+    )
     try:
         parser = StreamingUpload(
             content_type=request.headers.get("content-type", ""),
             store=runtime.blobs,
             key_prefix=f"sessions/{session_id}/uploads",
-            limits=UploadLimits(settings.max_file_bytes, settings.max_session_bytes, settings.max_files),
+            limits=limits,
         )
         files = await parser.consume(request.stream())
+    except UploadTooLargeError as exc:
+        raise ApiError(413, "upload_too_large", str(exc)) from exc
     except MalformedUploadError as exc:
         raise ApiError(400, "malformed_upload", str(exc)) from exc
     except ValueError as exc:  # python-multipart's own parse errors
@@ -107,7 +118,7 @@ def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
     "/upload",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=UploadAccepted,
-    responses={400: {"model": ErrorResponse}},
+    responses={400: {"model": ErrorResponse}, 413: TOO_LARGE},
     openapi_extra=_UPLOAD_BODY,
 )
 async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> UploadAccepted:
@@ -136,6 +147,7 @@ async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -
     response_model=UploadAccepted,
     responses={
         400: {"model": ErrorResponse},
+        413: TOO_LARGE,
         404: {"model": ErrorResponse, "description": "no such session, or it has expired"},
         409: {"model": ErrorResponse, "description": "the session is still processing its previous files"},
     },

@@ -6,6 +6,8 @@ The rules (checked here for a readable refusal; the schema enforces the backing 
 - one expense entry and one receipt back at most one card line, except an accepted split: decisions sharing
   a split label, whose parts sum exactly (one line over several entries, or several lines one receipt/entry
   covers);
+- an approve that names nothing approves the line's current match, so a line with none cannot be approved
+  (reassign it, or accept it without a receipt);
 - decisions apply in order, as the matcher folds them: a reject releases what it names (everything of the
   line when it names nothing), a reassign replaces the line's entry, a new receipt replaces the line's receipt.
 """
@@ -172,6 +174,11 @@ def _in_use(kind: str, backer_id: uuid.UUID, other: Line) -> DecisionRefused:
     )
 
 
+def _approves_nothing(p: Proposed, held: _Held) -> bool:
+    named = p.entry_id is not None or p.receipt_id is not None
+    return p.action == "approve" and not named and not any(p.line_id in lines for lines in held.values())
+
+
 def plan_decisions(
     proposed: Sequence[Proposed],
     lines: dict[uuid.UUID, Line],
@@ -196,6 +203,14 @@ def plan_decisions(
             held[backer_id].pop(p.line_id, None)
             pinned.discard((backer_id, p.line_id))
             plan.releases.add((p.line_id, backer_id))
+        if _approves_nothing(p, held):
+            raise DecisionRefused(
+                422,
+                "nothing_to_approve",
+                f"{lines[p.line_id].describe()} has no match to approve: reassign it to an expense entry or a "
+                "receipt, or accept it without a receipt",
+                str(p.line_id),
+            )
         split_id = split_ids.get(p.split) if p.split else None
         claims = []
         named = [b for b in (p.entry_id, p.receipt_id) if b is not None] if p.action in PINS else []

@@ -200,6 +200,7 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
             phase=e.phase,
             cost_type=e.cost_type,
             receipt_ids=tuple(attached.get(e.id, ())),
+            purpose=e.purpose,
         )
         for e in entry_rows
     ]
@@ -225,6 +226,8 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
             entry_id=follow.get(d.expense_entry_id, str(d.expense_entry_id)) if d.expense_entry_id else None,
             receipt_id=follow.get(d.receipt_id, str(d.receipt_id)) if d.receipt_id else None,
             reason=d.reason,
+            decided_by=d.decided_by,
+            decided_at=d.decided_at,
         )
         for d in await db.scalars(
             select(ReviewDecisionRow).where(ReviewDecisionRow.session_id == session_id).order_by(ReviewDecisionRow.id)
@@ -246,7 +249,11 @@ async def load_session_sides(db: AsyncSession, session_id: uuid.UUID) -> Session
     )
 
 
-def _match_status(result: LineResult) -> str:
+MATCHED_STATUSES = ("matched", "approved")
+
+
+def match_status(result: LineResult) -> str:
+    """The seed's match status; "matched" and "approved" are what the session's matched count counts."""
     if result.review:
         return "manual_review"
     if result.match is not None and result.match.source == "reviewer":
@@ -276,7 +283,7 @@ async def save_run(db: AsyncSession, session_id: uuid.UUID, run: Reconciliation,
                 receipt_id=_uuid(m.receipt_id) if m else None,
                 expense_entry_id=_uuid(m.entry_id) if m else None,
                 confidence_score=min(max(m.confidence if m else 0.0, 0.0), 1.0),
-                match_status=_match_status(r),
+                match_status=match_status(r),
                 match_reason="; ".join(m.reasons) if m else "; ".join(r.notes) or None,
                 line_status=r.status,
                 needs_review=r.review,
@@ -295,6 +302,11 @@ async def save_run(db: AsyncSession, session_id: uuid.UUID, run: Reconciliation,
                     "refund_of": r.refund_of,
                     "notes": list(r.notes),
                 },
+                outcome=r.outcome.kind,
+                outcome_by=r.outcome.by,
+                outcome_at=r.outcome.at or func.now(),
+                outcome_reason=r.outcome.reason,
+                coding_entries=list(r.coding_entry_ids),
             )
         )
     number = (
@@ -309,6 +321,10 @@ async def save_run(db: AsyncSession, session_id: uuid.UUID, run: Reconciliation,
             run_number=number + 1,
             newly_complete=[sides.references.get(i) or i for i in run.changes.newly_complete],
             newly_missing=[sides.references.get(i) or i for i in run.changes.newly_missing],
+            changes=[
+                {"line": c.line_id, "reference": sides.references.get(c.line_id), "from": c.before, "to": c.after}
+                for c in run.changes.status_changed
+            ],
             summary={
                 "cardholders": cardholders,
                 "identity_suggestions": document["identity_suggestions"],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from recon_matcher.domain.match_settings import MatchSettings
+from recon_matcher.domain.readable import dollars
 from recon_matcher.domain.sides import Receipt
 
 CENT = Decimal("0.01")
@@ -33,7 +34,7 @@ def entry_amount_evidence(charge: Decimal, amount: Decimal | None) -> AmountEvid
     if amount == charge:
         return AmountEvidence(1.0, "amount exact")
     if _sub_cent(amount) and abs(amount - charge) < CENT:
-        return AmountEvidence(0.98, f"amount {amount} rounds to {charge}")
+        return AmountEvidence(0.98, f"amount {dollars(amount)} rounds to {dollars(charge)}")
     return None
 
 
@@ -52,7 +53,7 @@ def _fx_evidence(charge: Decimal, receipt: Receipt, currency: str, settings: Mat
         return None
     score = round(0.9 - 0.1 * float(off / settings.fx_tolerance), 3)
     return AmountEvidence(
-        score, f"{currency} {receipt.total} ≈ {converted.quantize(CENT)} ({float(off) * 100:.1f} % off)"
+        score, f"{currency} {receipt.total:.2f} ≈ {dollars(converted.quantize(CENT))} ({float(off) * 100:.1f} % off)"
     )
 
 
@@ -64,12 +65,12 @@ def receipt_amount_evidence(charge: Decimal, receipt: Receipt, settings: MatchSe
         if receipt.total == charge:
             return AmountEvidence(1.0, "receipt total exact")
         if _sub_cent(receipt.total) and abs(receipt.total - charge) < CENT:
-            return AmountEvidence(0.98, f"receipt total {receipt.total} rounds to {charge}")
+            return AmountEvidence(0.98, f"receipt total {dollars(receipt.total)} rounds to {dollars(charge)}")
     if receipt.tip:
         # Restaurants print the bill before the tip; the card is charged bill + tip.
         for label, base in (("subtotal", receipt.subtotal), ("total", receipt.total)):
             if base is not None and base + receipt.tip == charge:
-                return AmountEvidence(0.95, f"{label} {base} + tip {receipt.tip} = {charge}")
+                return AmountEvidence(0.95, f"{label} {dollars(base)} + tip {dollars(receipt.tip)} = {dollars(charge)}")
     return None
 
 
@@ -81,7 +82,7 @@ def fx_entry_evidence(charge: Decimal, amount: Decimal | None, settings: MatchSe
     if off > settings.fx_tolerance:
         return None
     return AmountEvidence(
-        round(0.88 - 0.1 * float(off / settings.fx_tolerance), 3), f"amount {amount} within FX tolerance"
+        round(0.88 - 0.1 * float(off / settings.fx_tolerance), 3), f"amount {dollars(amount)} within FX tolerance"
     )
 
 

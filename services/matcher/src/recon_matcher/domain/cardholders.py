@@ -194,9 +194,12 @@ def resolve_identities(
                 by_tail[k[0][-_TAIL:]].append(k)
         claimed = {key for key, _ in resolved.values()}
         rejected = {(person_key(a), person_key(c)) for a, c in directory.rejected_aliases}
+        rejected_names = {alias for alias, _ in rejected}
         for name in unknown:
             s = _suggest(name, by_name[name], holders, by_tail, amount_holders, claimed, rejected)
             if s.score < min_score:
+                if person_key(name) in rejected_names:
+                    continue  # the reviewer has said who it is not, and nobody else is likely: out of the queue
                 s = IdentitySuggestion(name, None, None, s.score, ("no likely cardholder",), s.entry_count)
             suggestions.append(s)
     return Identities(holders, of_line, resolved, tuple(suggestions))

@@ -1,7 +1,8 @@
 """The completeness rule per card line and the per-cardholder summary the finance team reads.
 
-Complete = a matched expense entry carrying every configured coding field, and a receipt (attached to the
-entry, matched loose, or waived by a reviewer). A cardholder with card lines and no expense entries at all is
+Complete = a matched expense entry carrying every configured coding field (for a charge split over several
+entries, every part coded and the parts summing exactly to the charge), and a receipt (attached to the entry,
+matched loose, or waived by a reviewer). A cardholder with card lines and no expense entries at all is
 "missing all receipts". Credits, and charges refunded in full that nobody claimed, are never missing.
 """
 
@@ -34,13 +35,14 @@ def line_status(
     needs_receipt: bool,
     holder_has_entries: bool,
     coding_fields: Sequence[str],
+    coded_in_full: bool = True,
 ) -> LineStatus:
     if credit:
         return "credit"
     receipt_ok = has_receipt or not needs_receipt
     if not entries and not holder_has_entries and not has_receipt and needs_receipt:
         return "missing_all_receipts"
-    coded = bool(entries) and all(is_coded(e, coding_fields) for e in entries)
+    coded = bool(entries) and coded_in_full and all(is_coded(e, coding_fields) for e in entries)
     if coded and receipt_ok:
         return "complete"
     if coded:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from recon_matcher.domain.assignment import Thresholds, assign
 from recon_matcher.domain.merchant_names import merchant_similarity
 from recon_matcher.domain.pair_scoring import Candidate, LineFacts, ScoringContext
+from recon_matcher.domain.readable import dollars
 
 _MIN_MERCHANT = 0.6
 _THRESHOLDS = Thresholds(floor=0.5, auto=0.6, margin=0.03)
@@ -36,7 +37,7 @@ def _candidate(credit: LineFacts, charge: LineFacts, ctx: ScoringContext) -> Can
     if merchant.score < _MIN_MERCHANT:
         return None
     full = g.amount == -c.amount
-    amount_reason = "full refund" if full else f"partial refund ({-c.amount} of {g.amount})"
+    amount_reason = "full refund" if full else f"partial refund ({dollars(-c.amount)} of {dollars(g.amount)})"
     confidence = 0.5 * (1.0 if full else 0.6) + 0.3 * merchant.score + 0.2 * (1.0 - 0.5 * days / window)
     reasons = (amount_reason, f"{days} days after the charge", merchant.reason)
     return Candidate(c.id, g.id, None, round(confidence, 4), reasons)

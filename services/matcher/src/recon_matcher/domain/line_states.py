@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from recon_matcher.domain.assignment import Assignment
 from recon_matcher.domain.credits import Refund
 from recon_matcher.domain.pair_scoring import Candidate
+from recon_matcher.domain.readable import line_label
 from recon_matcher.domain.results import Match
 from recon_matcher.domain.review_decisions import LineRules
 from recon_matcher.domain.run_sides import RunSides
-from recon_matcher.domain.sides import ExpenseEntry
+from recon_matcher.domain.sides import CardLine, ExpenseEntry, ReviewDecision
+
+_DONE = {"approve": "approved", "reassign": "reassigned"}
 
 
 @dataclass
@@ -58,6 +61,12 @@ def entry_states(sides: RunSides, by_entry: Assignment) -> dict[str, LineState]:
     return states
 
 
+def by_reviewer(what: str, decision: ReviewDecision | None) -> str:
+    """'approved by ana': the reviewer by name when the decision carries one."""
+    who = decision.decided_by if decision is not None and decision.decided_by else "a reviewer"
+    return f"{what} by {who}"
+
+
 def line_match(st: LineState, rules: LineRules, pinned_receipt: bool) -> Match | None:
     if not st.entries and st.receipt_id is None:
         return None
@@ -66,14 +75,15 @@ def line_match(st: LineState, rules: LineRules, pinned_receipt: bool) -> Match |
     reviewer = False
     if rules.pinned_entries and st.entries:
         reviewer = True
-        reasons.append(f"{rules.pin_action or 'approve'}d by reviewer")
+        action = rules.pin.action if rules.pin is not None else "approve"
+        reasons.append(by_reviewer(_DONE.get(action, "approved"), rules.pin))
         confidences.append(1.0)
     elif st.entry_match is not None:
         reasons += st.entry_match.reasons
         confidences.append(st.entry_match.confidence)
     if pinned_receipt:
         reviewer = True
-        reasons.append("receipt chosen by reviewer")
+        reasons.append(by_reviewer("receipt chosen", rules.pin))
         confidences.append(1.0)
     elif st.loose_match is not None:
         reasons += [f"loose receipt: {r}" for r in st.loose_match.reasons]
@@ -89,14 +99,17 @@ def line_match(st: LineState, rules: LineRules, pinned_receipt: bool) -> Match |
     )
 
 
-def line_notes(rules: LineRules, refund: Refund | None, netted_by: str | None) -> tuple[str, ...]:
+def line_notes(
+    rules: LineRules, refund: Refund | None, charge: CardLine | None, netted_by: CardLine | None
+) -> tuple[str, ...]:
+    """What a person should know about the line beyond its match, each naming lines by reference and amount."""
     notes = []
     if rules.no_receipt_reason:
         notes.append(f"no receipt: {rules.no_receipt_reason}")
     if rules.no_auto:
-        notes.append("automatic matching rejected by reviewer")
-    if refund is not None:
-        notes.append("; ".join(refund.reasons))
+        notes.append(by_reviewer("automatic matching rejected", rules.rejection))
+    if refund is not None and charge is not None:
+        notes.append(f"refund of {line_label(charge)}: " + ", ".join(refund.reasons))
     if netted_by is not None:
-        notes.append(f"refunded in full by line {netted_by}")
+        notes.append(f"refunded in full by {line_label(netted_by)}")
     return tuple(notes)

@@ -26,6 +26,7 @@ from recon_matcher.domain.merchant_names import (
     merchant_similarity,
     normalise_merchant,
 )
+from recon_matcher.domain.readable import dollars
 from recon_matcher.domain.sides import CardLine, ExpenseEntry, Receipt
 
 UNKNOWN_AMOUNT = AmountEvidence(0.3, "amount unknown")
@@ -126,7 +127,7 @@ def _entry_amount(
         receipt, ev = by_receipt
         if entry.amount is not None:
             factor = TYPO_ENTRY_FACTOR if _typo_like(entry.amount, charge) else OTHER_ENTRY_FACTOR
-            ev = AmountEvidence(ev.score * factor, f"{ev.reason}; entry amount {entry.amount} differs")
+            ev = AmountEvidence(ev.score * factor, f"{ev.reason}; entry amount {dollars(entry.amount)} differs")
         return ev, receipt
     if entry.amount is None and all(r.total is None for r in receipts):
         return UNKNOWN_AMOUNT, first

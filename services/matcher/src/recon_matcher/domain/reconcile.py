@@ -19,15 +19,17 @@ from recon_matcher.domain.assignment import Assignment, Thresholds, assign
 from recon_matcher.domain.candidates import entry_candidates, receipt_candidates
 from recon_matcher.domain.cardholders import HolderKey
 from recon_matcher.domain.changes import Previous, diff_runs
-from recon_matcher.domain.classification import line_status, summarise_cardholder
+from recon_matcher.domain.classification import summarise_cardholder
 from recon_matcher.domain.credits import Refund, pair_refunds
-from recon_matcher.domain.line_states import LineState, as_match, entry_states, line_match, line_notes
+from recon_matcher.domain.line_results import LineResults
+from recon_matcher.domain.line_states import LineState, as_match, entry_states
 from recon_matcher.domain.match_settings import MatchSettings
 from recon_matcher.domain.merchant_names import MerchantAliases
 from recon_matcher.domain.pair_scoring import LineFacts, ScoringContext
 from recon_matcher.domain.results import LineResult, Reconciliation, Suggestion
 from recon_matcher.domain.run_sides import RunSides, prepare_sides
 from recon_matcher.domain.sides import CardLine, Directory, ExpenseEntry, Receipt, ReviewDecision
+from recon_matcher.domain.splits import accepted_parts, short_splits
 from recon_matcher.domain.suggestions import covering_suggestions, split_suggestions
 
 _EMPTY_DIRECTORY = Directory()
@@ -115,7 +117,9 @@ def _suggestions(
     free_receipts = [r for r in sides.loose if r.id not in used_receipts]
     free_entries = [(e, by_holder.get(h, [])) for h, es in free.items() for e in es]
     holder_of_line = sides.who.holder_of_line
-    return split_suggestions(without_entry, free, holder_of_line.__getitem__, ctx) + covering_suggestions(
+    accepted = accepted_parts(sides, states)
+    open_lines = without_entry + [sides.facts[line_id] for line_id in accepted]
+    return split_suggestions(open_lines, free, holder_of_line.__getitem__, ctx, accepted) + covering_suggestions(
         still_needy, free_receipts, free_entries, ctx
     )
 
@@ -173,42 +177,9 @@ def _reconcile(
         for line_id in sug.line_ids:
             suggested[line_id].append(sug)
 
-    holder_has_entries = {h for h, _ in sides.who.resolved.values()}
-    refunded_by: dict[str, list[str]] = defaultdict(list)
-    for r in refunds.values():
-        refunded_by[r.charge_id].append(r.credit_id)
-    results: list[LineResult] = []
-    for line in sides.lines:
-        st, rules = states[line.id], sides.rules_of(line.id)
-        holder = sides.who.holder_of_line[line.id]
-        status = line_status(
-            credit=line.amount < 0 or line.id in netted,
-            entries=st.entries,
-            has_receipt=st.receipt_id is not None,
-            needs_receipt=sides.needs_receipt(line, settings),
-            holder_has_entries=holder in holder_has_entries,
-            coding_fields=settings.coding_fields,
-        )
-        refund = refunds.get(line.id)
-        results.append(
-            LineResult(
-                line_id=line.id,
-                reference=line.reference,
-                cardholder=sides.who.holders[holder].name,
-                employee_id=line.employee_id,
-                transaction_date=line.transaction_date,
-                amount=line.amount,
-                merchant=line.merchant,
-                status=status,
-                match=line_match(st, rules, line.id in sides.receipt_pins),
-                review=bool(st.review or suggested.get(line.id)),
-                candidates=tuple(st.review),
-                suggestions=tuple(suggested.get(line.id, ())),
-                refund_of=refund.charge_id if refund else None,
-                refunded_by=tuple(refunded_by.get(line.id, ())),
-                notes=line_notes(rules, refund, netted.get(line.id)),
-            )
-        )
+    rest_suggested = {sug.line_ids[0] for sug in suggestions if sug.kind == "line_split_over_entries"}
+    run = LineResults(sides, states, refunds, netted, short_splits(sides, states, rest_suggested), settings)
+    results = [run.result(line, suggested.get(line.id, [])) for line in sides.lines]
     return _assemble(sides, results, suggestions, states, previous)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from typing import Literal
@@ -17,6 +17,7 @@ LineStatus = Literal["complete", "missing_receipt", "missing_coding", "missing_b
 CardholderFlag = Literal["missing_receipt", "missing_coding_info", "missing_all_receipts"]
 MatchSource = Literal["auto", "reviewer"]
 SuggestionKind = Literal["receipt_covers_lines", "line_split_over_entries"]
+Outcome = Literal["auto_matched", "approved", "reassigned", "waived", "split", "unmatched"]
 MISSING_RECEIPT: frozenset[str] = frozenset({"missing_receipt", "missing_both", "missing_all_receipts"})
 MISSING_CODING: frozenset[str] = frozenset({"missing_coding", "missing_both", "missing_all_receipts"})
 
@@ -47,6 +48,16 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class LineOutcome:
+    """How the line ended up as it is: by whom (None: the matcher itself), when (None: this run) and why."""
+
+    kind: Outcome = "unmatched"
+    by: str | None = None
+    at: datetime | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LineResult:
     line_id: str
     reference: str | None
@@ -65,6 +76,10 @@ class LineResult:
     refund_of: str | None = None
     refunded_by: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    outcome: LineOutcome = LineOutcome()
+    # Entries whose coding the line carries: its own (every part of a split), or for a credit the first entry of
+    # the charge it refunds; empty when nothing codes it.
+    coding_entry_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

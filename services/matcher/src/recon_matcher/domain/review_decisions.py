@@ -14,7 +14,10 @@ class LineRules:
 
     pinned_entries: list[str] = field(default_factory=list)
     pinned_receipt: str | None = None
-    pin_action: str | None = None
+    # The latest decision of each kind: who said it and when is the line's outcome.
+    pin: ReviewDecision | None = None
+    rejection: ReviewDecision | None = None
+    waiver: ReviewDecision | None = None
     forbidden_entries: set[str] = field(default_factory=set)
     forbidden_receipts: set[str] = field(default_factory=set)
     no_auto: bool = False
@@ -38,11 +41,12 @@ def _pin(rules: LineRules, d: ReviewDecision) -> None:
     if d.receipt_id is not None:
         rules.pinned_receipt = d.receipt_id
         rules.forbidden_receipts.discard(d.receipt_id)
-    rules.pin_action = d.action
+    rules.pin = d
     rules.no_auto = False
 
 
 def _reject(rules: LineRules, d: ReviewDecision) -> None:
+    rules.rejection = d
     if d.entry_id is None and d.receipt_id is None:
         rules.no_auto = True
         rules.pinned_entries, rules.pinned_receipt = [], None
@@ -67,5 +71,6 @@ def fold_decisions(decisions: Iterable[ReviewDecision], *, waive_receipt: bool) 
             _reject(r, d)
         elif d.action == "no_receipt":
             r.no_receipt_reason = d.reason or "no receipt"
+            r.waiver = d
             r.waived = waive_receipt
     return rules

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from recon_matcher.domain.cardholders import HolderKey, Identities, resolve_identities
 from recon_matcher.domain.match_settings import MatchSettings
 from recon_matcher.domain.pair_scoring import LineFacts, ScoringContext
+from recon_matcher.domain.readable import line_label
 from recon_matcher.domain.review_decisions import LineRules, fold_decisions
 from recon_matcher.domain.sides import CardLine, Directory, ExpenseEntry, Receipt, ReviewDecision
 
@@ -28,6 +29,7 @@ class RunSides:
     rules: dict[str, LineRules]
     entry_pins: dict[str, list[str]] = field(default_factory=dict)
     receipt_pins: dict[str, str] = field(default_factory=dict)
+    receipts: dict[str, Receipt] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def rules_of(self, line_id: str) -> LineRules:
@@ -73,19 +75,24 @@ def prepare_sides(
         loose=loose,
         who=resolve_identities(lines, entries, directory, s.identity_min_score),
         rules=fold_decisions(decisions, waive_receipt=s.no_receipt_waives_receipt),
+        receipts={r.id: r for r in receipts},
     )
     known_receipts = {r.id for r in receipts}
     for line_id, rules in sides.rules.items():
         if line_id not in sides.facts:
-            sides.warnings.append(f"decision for unknown card line {line_id} kept but not applied")
+            sides.warnings.append("a decision about a card line no longer in the session is kept but not applied")
             continue
+        label = line_label(sides.facts[line_id].line)
         missing = [e for e in rules.pinned_entries if e not in sides.entries]
-        sides.warnings += [f"line {line_id}: approved entry {e} is no longer present" for e in missing]
+        if missing:
+            sides.warnings.append(
+                f"{label}: {len(missing)} approved entry(ies) no longer in the current expense report"
+            )
         if pinned := [e for e in rules.pinned_entries if e in sides.entries]:
             sides.entry_pins[line_id] = pinned
         if rules.pinned_receipt is not None:
             if rules.pinned_receipt in known_receipts:
                 sides.receipt_pins[line_id] = rules.pinned_receipt
             else:
-                sides.warnings.append(f"line {line_id}: approved receipt {rules.pinned_receipt} is no longer present")
+                sides.warnings.append(f"{label}: the approved receipt is no longer in the session")
     return sides

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
@@ -54,6 +54,7 @@ class ExpenseEntry:
     phase: str | None = None
     cost_type: str | None = None
     receipt_ids: tuple[str, ...] = ()
+    purpose: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +101,5 @@ class ReviewDecision:
     entry_id: str | None = None
     receipt_id: str | None = None
     reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None

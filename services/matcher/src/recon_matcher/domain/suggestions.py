@@ -15,6 +15,7 @@ from typing import TypeVar
 from recon_matcher.domain.amount_evidence import CENT
 from recon_matcher.domain.merchant_names import MerchantName, merchant_similarity, normalise_merchant
 from recon_matcher.domain.pair_scoring import LineFacts, ScoringContext
+from recon_matcher.domain.readable import dollars
 from recon_matcher.domain.results import Suggestion
 from recon_matcher.domain.sides import ExpenseEntry, Receipt
 
@@ -47,38 +48,49 @@ def _combos(
     return None
 
 
+def _cents(entry: ExpenseEntry) -> Decimal:
+    return (entry.amount or Decimal(0)).quantize(CENT)
+
+
+def _split_of(
+    facts: LineFacts, free: Sequence[ExpenseEntry], accepted: Sequence[ExpenseEntry], ctx: ScoringContext
+) -> Suggestion | None:
+    """Free entries that, with the parts a reviewer already accepted, add up to the charge exactly."""
+    line = facts.line
+    rest = line.amount - sum((_cents(e) for e in accepted), Decimal(0))
+    pool = [e for e in free if e.amount is not None and 0 < e.amount <= rest and _near(e.date, facts, facts.window)]
+    pool.sort(key=lambda e: abs(((e.date or line.transaction_date) - line.transaction_date).days))
+    # One entry making up the rest completes an accepted part; alone it would be a plain match, not a split.
+    single = next((e for e in pool if _cents(e) == rest), None) if accepted else None
+    combo = (single,) if single else _combos(pool, _cents, rest, ctx.settings.max_split_parts - len(accepted))
+    if not combo:
+        return None
+    parts = [f"{dollars(_cents(e))} accepted" for e in accepted] + [dollars(_cents(e)) for e in combo]
+    return Suggestion(
+        "line_split_over_entries",
+        (line.id,),
+        tuple(e.id for e in combo),
+        tuple(r for e in combo for r in e.receipt_ids),
+        line.amount,
+        (f"{' + '.join(parts)} = {dollars(line.amount)}",),
+    )
+
+
 def split_suggestions(
     open_lines: Iterable[LineFacts],
     free_entries: Mapping[object, Sequence[ExpenseEntry]],
     holder_of: Callable[[str], object],
     ctx: ScoringContext,
+    accepted: Mapping[str, Sequence[ExpenseEntry]] | None = None,
 ) -> list[Suggestion]:
-    """A charge whose amount is the sum of several unmatched entries of the same cardholder."""
+    """A charge whose amount is the sum of several unmatched entries of the same cardholder, or, for a charge a
+    reviewer accepted only parts of (`accepted`, by line id), the unmatched entries that make up the rest."""
     out = []
     for facts in open_lines:
-        line = facts.line
-        window = facts.window
-        pool = [
-            e
-            for e in free_entries.get(holder_of(line.id), ())
-            if e.amount is not None and 0 < e.amount < line.amount and _near(e.date, facts, window)
-        ]
-        pool.sort(key=lambda e: abs(((e.date or line.transaction_date) - line.transaction_date).days))
-        combo = _combos(
-            pool, lambda e: (e.amount or Decimal(0)).quantize(CENT), line.amount, ctx.settings.max_split_parts
-        )
-        if combo:
-            parts = " + ".join(str((e.amount or Decimal(0)).quantize(CENT)) for e in combo)
-            out.append(
-                Suggestion(
-                    "line_split_over_entries",
-                    (line.id,),
-                    tuple(e.id for e in combo),
-                    tuple(r for e in combo for r in e.receipt_ids),
-                    line.amount,
-                    (f"{parts} = {line.amount}",),
-                )
-            )
+        parts = (accepted or {}).get(facts.line.id, ())
+        found = _split_of(facts, free_entries.get(holder_of(facts.line.id), ()), parts, ctx)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -172,7 +184,12 @@ def covering_suggestions(
 def _covering(
     combo: Sequence[LineFacts], entries: tuple[str, ...], receipts: tuple[str, ...], total: Decimal
 ) -> Suggestion:
-    parts = " + ".join(str(f.line.amount) for f in combo)
+    parts = " + ".join(dollars(f.line.amount) for f in combo)
     return Suggestion(
-        "receipt_covers_lines", tuple(f.line.id for f in combo), entries, receipts, total, (f"{parts} = {total}",)
+        "receipt_covers_lines",
+        tuple(f.line.id for f in combo),
+        entries,
+        receipts,
+        total,
+        (f"{parts} = {dollars(total)}",),
     )

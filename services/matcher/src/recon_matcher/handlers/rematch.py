@@ -7,17 +7,12 @@ import asyncio
 from recon_contracts.events import Event, ProgressReported, SessionMatched
 from recon_contracts.worker import Runtime
 
-from recon_matcher.adapters.reconcile_store import load_session_sides, save_run
+from recon_matcher.adapters.reconcile_store import MATCHED_STATUSES, load_session_sides, match_status, save_run
+from recon_matcher.domain.changes import describe_changes
 from recon_matcher.domain.match_settings import MatchSettings
 from recon_matcher.domain.reconcile import reconcile
 
 SERVICE = "matcher"
-
-
-def _changed(newly_complete: int, newly_missing: int) -> str:
-    if not (newly_complete or newly_missing):
-        return "no line changed status"
-    return f"{newly_complete} line(s) newly complete, {newly_missing} newly missing"
 
 
 async def rematch_session(event: Event, *, runtime: Runtime, settings: MatchSettings) -> None:
@@ -42,7 +37,9 @@ async def rematch_session(event: Event, *, runtime: Runtime, settings: MatchSett
         number = await save_run(uow.db, event.session_id, run, sides)
         complete = sum(1 for r in run.lines if r.status in ("complete", "credit"))
         review = sum(1 for r in run.lines if r.review)
-        changes = _changed(len(run.changes.newly_complete), len(run.changes.newly_missing)) if number > 1 else ""
+        changes = describe_changes(run.changes) if number > 1 else ""
+        # Counted as the session's matched_count counts (a receipt-backed or approved match), so they agree.
+        matched = sum(1 for r in run.lines if match_status(r) in MATCHED_STATUSES)
         uow.emit(
             ProgressReported(
                 session_id=event.session_id,
@@ -55,8 +52,8 @@ async def rematch_session(event: Event, *, runtime: Runtime, settings: MatchSett
             ),
             SessionMatched(
                 session_id=event.session_id,
-                matched=complete,
-                unmatched=len(run.lines) - complete,
+                matched=matched,
+                unmatched=len(run.lines) - matched,
                 review=review,
             ),
         )

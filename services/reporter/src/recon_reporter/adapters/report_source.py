@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from recon_contracts.blobstore import StoredBlob
 from recon_contracts.db import (
-    AuditLogRow,
     EmployeeRow,
     ExpenseEntryRow,
     FileExtractionRow,
@@ -20,27 +19,19 @@ from recon_contracts.db import (
     TransactionRow,
     UploadRow,
 )
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from recon_reporter.adapters.session_documents import current_entries, current_receipts, review_log
 from recon_reporter.domain.pvault_csv import ApLine
-from recon_reporter.domain.report_rows import (
-    AuditLine,
-    CardholderSummary,
-    EntryLine,
-    FileNote,
-    ReceiptLine,
-    ReportLine,
-    ReportSession,
-)
+from recon_reporter.domain.report_rows import CENT, CardholderSummary, Coding, FileNote, ReportLine, ReportSession
 
 _LINES = (
-    select(TransactionRow, EmployeeRow, MatchResultRow, ReceiptRow, ExpenseEntryRow)
+    select(TransactionRow, EmployeeRow, MatchResultRow, ReceiptRow)
     .outerjoin(EmployeeRow, EmployeeRow.id == TransactionRow.employee_id)
     .outerjoin(MatchResultRow, MatchResultRow.transaction_id == TransactionRow.id)
     .outerjoin(ReceiptRow, ReceiptRow.id == MatchResultRow.receipt_id)
-    .outerjoin(ExpenseEntryRow, ExpenseEntryRow.id == MatchResultRow.expense_entry_id)
 )
 
 
@@ -70,42 +61,7 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
     run = await db.scalar(
         select(MatchRunRow).where(MatchRunRow.session_id == session_id).order_by(MatchRunRow.run_number.desc()).limit(1)
     )
-    matched_ref = (
-        select(TransactionRow.reference_number)
-        .join(MatchResultRow, MatchResultRow.transaction_id == TransactionRow.id)
-        .limit(1)
-    )
-    receipts = [
-        ReceiptLine(r.file_name, r.vendor_name, r.receipt_date, r.amount, ref)
-        for r, ref in (
-            await db.execute(
-                select(ReceiptRow, matched_ref.where(MatchResultRow.receipt_id == ReceiptRow.id).scalar_subquery())
-                .where(ReceiptRow.session_id == session_id)
-                .order_by(ReceiptRow.created_at, ReceiptRow.id)
-            )
-        )
-    ]
-    receipt_count = select(func.count()).where(ReceiptRow.expense_entry_id == ExpenseEntryRow.id).scalar_subquery()
-    entries = [
-        EntryLine(e.employee, e.expense_type, e.entry_date, e.amount, e.gl_account, e.job, e.phase, e.cost_type, n, ref)
-        for e, n, ref in (
-            await db.execute(
-                select(
-                    ExpenseEntryRow,
-                    receipt_count,
-                    matched_ref.where(MatchResultRow.expense_entry_id == ExpenseEntryRow.id).scalar_subquery(),
-                )
-                .where(ExpenseEntryRow.session_id == session_id)
-                .order_by(ExpenseEntryRow.upload_id, ExpenseEntryRow.entry_index)
-            )
-        )
-    ]
-    audit = [
-        AuditLine(a.at, a.actor, a.action, a.target_id, a.before, a.after)
-        for a in await db.scalars(
-            select(AuditLogRow).where(AuditLogRow.session_id == session_id).order_by(AuditLogRow.id)
-        )
-    ]
+    entries = await current_entries(db, session_id)
     files = [
         FileNote(upload.filename, extraction.document_kind, extraction.pages, extraction.status, note)
         for upload, extraction in (
@@ -125,20 +81,53 @@ async def load_session(db: AsyncSession, session_id: uuid.UUID) -> ReportSession
         period_start=row.period_start,
         period_end=row.period_end,
         cardholders=_summaries(run),
-        receipts=tuple(receipts),
-        entries=tuple(entries),
-        audit=tuple(audit),
+        receipts=await current_receipts(db, session_id, set(entries)),
+        entries=tuple(entries.values()),
+        audit=await review_log(db, session_id),
         files=tuple(files),
+    )
+
+
+async def _codings(db: AsyncSession, session_id: uuid.UUID) -> dict[str, ExpenseEntryRow]:
+    """Every entry a match result codes its line with, by id."""
+    coded = select(func.jsonb_array_elements_text(MatchResultRow.coding_entries)).where(
+        MatchResultRow.session_id == session_id
+    )
+    rows = await db.scalars(
+        select(ExpenseEntryRow).where(
+            ExpenseEntryRow.session_id == session_id, cast(ExpenseEntryRow.id, String).in_(coded)
+        )
+    )
+    return {str(e.id): e for e in rows}
+
+
+def _coding(tx: TransactionRow, ids: list[str], entries: dict[str, ExpenseEntryRow]) -> tuple[Coding, ...]:
+    """One part at the line's amount, or one per entry of a split at the entry's amount (to the cent)."""
+    found = [entries[i] for i in ids if i in entries]
+    return tuple(
+        Coding(
+            tx.amount if len(found) == 1 else (e.amount or Decimal(0)).quantize(CENT),
+            e.purpose,
+            e.gl_account,
+            e.job,
+            e.phase,
+            e.cost_type,
+            e.expense_type,
+        )
+        for e in found
     )
 
 
 async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator[ReportLine]:
     """Every card line with its match, by cardholder then date, fetched in chunks (not all at once)."""
+    entries = await _codings(db, session_id)
     query = _LINES.where(TransactionRow.session_id == session_id).order_by(
         EmployeeRow.name, TransactionRow.transaction_date, TransactionRow.reference_number, TransactionRow.id
     )
     result = await db.stream(query.execution_options(yield_per=1000))
-    async for tx, employee, match, receipt, entry in result:
+    async for tx, employee, match, receipt in result:
+        coding = _coding(tx, match.coding_entries if match else [], entries)
+        shown = coding[0] if coding else Coding(tx.amount)
         yield ReportLine(
             cardholder=employee.name if employee else "(unknown cardholder)",
             employee_id=employee.employee_number if employee else None,
@@ -158,36 +147,41 @@ async def stream_lines(db: AsyncSession, session_id: uuid.UUID) -> AsyncIterator
             reasons=(match.match_reason or "") if match else "",
             line_status=match.line_status if match else None,
             review=bool(match and match.needs_review),
-            expense_type=entry.expense_type if entry else None,
-            purpose=entry.purpose if entry else None,
-            gl_account=entry.gl_account if entry else None,
-            job=entry.job if entry else None,
-            phase=entry.phase if entry else None,
-            cost_type=entry.cost_type if entry else None,
+            expense_type=shown.expense_type,
+            purpose=shown.purpose,
+            gl_account=shown.gl_account,
+            job=shown.job,
+            phase=shown.phase,
+            cost_type=shown.cost_type,
             card_first_digit=tx.card_first_digit,
             read_by=tx.read_by,
+            outcome=match.outcome if match else "unmatched",
+            outcome_by=match.outcome_by if match else None,
+            outcome_at=match.outcome_at if match else None,
+            outcome_reason=match.outcome_reason if match else None,
+            coding=coding,
         )
 
 
 def ap_line(line: ReportLine, tax: Decimal | None = None) -> ApLine:
-    """A report line as the AP import sees it; complete means its status says so (credits count as complete)."""
+    """A report line as the AP import sees it: complete when its status says so (credits count as complete) and
+    no reviewer question is open on it, as the cardholder's Complete in the Summary."""
+    waiver = None
+    if line.outcome == "waived":
+        waiver = f"{line.outcome_reason or 'no receipt'}; waived by {line.outcome_by or 'a reviewer'}"
     return ApLine(
         cardholder=line.cardholder,
-        complete=line.line_status in ("complete", "credit"),
+        complete=line.line_status in ("complete", "credit") and not line.review,
         reference=line.reference,
         transaction_date=line.transaction_date,
         posted_date=line.posted_date,
         amount=line.amount,
         merchant=line.merchant,
-        purpose=line.purpose,
-        job=line.job,
-        phase=line.phase,
-        cost_type=line.cost_type,
-        gl_account=line.gl_account,
-        expense_type=line.expense_type,
-        tax=tax,
+        parts=line.coding,
         card_first_digit=line.card_first_digit,
         card_last4=line.card_last4,
+        waiver=waiver,
+        tax=tax,
     )
 
 

@@ -1,4 +1,8 @@
-"""The CSV report: one row per card line with its match, the same columns as the XLSX Transactions sheet."""
+"""The CSV report: one row per card line with its match, the same columns as the XLSX Transactions sheet.
+
+Text cells are made safe (`safe_cells.csv_cell`: no live formula, no control character); amounts and dates
+are written as the reporter formats them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from recon_reporter.domain.report_rows import ReportLine, money
+from recon_reporter.domain.safe_cells import csv_cell
 from recon_reporter.domain.xlsx_report import LINE_COLUMNS, line_values
 
 CSV_COLUMNS = tuple(title for title, _, _ in LINE_COLUMNS)
@@ -23,7 +28,7 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:.2f}"
-    return str(value)
+    return csv_cell(str(value))
 
 
 def write_csv(lines: Iterable[ReportLine], out: IO[str]) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
+CENT = Decimal("0.01")
+IMPORTED = "imported"  # the AP import's verdict on a cardholder it takes
 EXCEPTION_STATUSES = ("missing_receipt", "missing_coding", "missing_both", "missing_all_receipts")
 STATUS_LABELS = {
     "complete": "Complete",
@@ -16,6 +17,34 @@ STATUS_LABELS = {
     "missing_all_receipts": "Missing All Receipts",
     "credit": "Credit",
 }
+
+
+FLAG_WORDS = {
+    "missing_receipt": "receipts missing",
+    "missing_coding_info": "coding missing",
+    "missing_all_receipts": "no expense report entries",
+}
+OUTCOME_WORDS = {
+    "auto_matched": "Auto-matched",
+    "approved": "Approved",
+    "reassigned": "Reassigned",
+    "waived": "Waived",
+    "split": "Split",
+    "unmatched": "Unmatched",
+}
+
+
+@dataclass(frozen=True)
+class Coding:
+    """One expense entry's coding of (a part of) a card line, at the amount it codes."""
+
+    amount: Decimal
+    purpose: str | None = None
+    gl_account: str | None = None
+    job: str | None = None
+    phase: str | None = None
+    cost_type: str | None = None
+    expense_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +77,12 @@ class ReportLine:
     cost_type: str | None = None
     card_first_digit: str | None = None
     read_by: str = "text"
+    outcome: str = "unmatched"
+    outcome_by: str | None = None
+    outcome_at: datetime | None = None
+    outcome_reason: str | None = None
+    # What codes the line in the AP import: one part, one per entry of a split, or none.
+    coding: tuple[Coding, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -72,6 +107,13 @@ class CardholderSummary:
     flags: tuple[str, ...]
     complete: bool
 
+    @property
+    def flag_words(self) -> str:
+        """The flags in words; an incomplete cardholder with every line complete has lines awaiting review."""
+        if not self.flags and not self.complete:
+            return "lines awaiting review"
+        return ", ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in self.flags)
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
@@ -80,6 +122,7 @@ class ReceiptLine:
     date: date | None
     amount: Decimal | None
     matched_reference: str | None
+    source_file: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,16 +137,20 @@ class EntryLine:
     cost_type: str | None
     receipts: int
     matched_reference: str | None
+    purpose: str | None = None
+    source_file: str = ""
 
 
 @dataclass(frozen=True)
 class AuditLine:
+    """One review action in words: what was decided about which line or name, and what it was before."""
+
     at: datetime
     actor: str
     action: str
-    target: str | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    subject: str
+    decision: str
+    before: str
 
 
 @dataclass(frozen=True)
@@ -130,11 +177,19 @@ class ReportSession:
     entries: tuple[EntryLine, ...] = ()
     audit: tuple[AuditLine, ...] = field(default=())
     files: tuple[FileNote, ...] = ()
+    # cardholder -> "imported" or why the AP import keeps them out; lines left out of it for a person to code.
+    ap_verdicts: dict[str, str] = field(default_factory=dict)
+    ap_left_out: tuple[str, ...] = ()
 
 
 def money(value: Decimal | None) -> str:
     """A plain decimal amount with two places (no currency sign), empty when unknown."""
     return "" if value is None else f"{value:.2f}"
+
+
+def dollars(value: Decimal) -> str:
+    """$1,234.50 or -$0.45, for sentences (cells keep their number format)."""
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
 
 
 def masked_card(last4: str | None) -> str:
@@ -143,8 +198,17 @@ def masked_card(last4: str | None) -> str:
 
 
 def completion_message(session: ReportSession, lines: int, matched: int) -> str:
-    """The session's last word: how many lines, how many matched, and what in its files needs a look."""
+    """The session's last word: how many lines, how many matched, what the AP import took, and what in its
+    files needs a look."""
     message = f"reports ready: {lines} card lines, {matched} matched"
+    if session.ap_verdicts:
+        imported = sum(1 for verdict in session.ap_verdicts.values() if verdict == IMPORTED)
+        message += f"; AP import: {imported} of {len(session.ap_verdicts)} cardholders"
+    unknown = sum(1 for verdict in session.ap_verdicts.values() if verdict.startswith("kept out: card network"))
+    if unknown:
+        message += f"; {unknown} cardholder(s) kept out of it: card network unknown (Summary)"
+    if session.ap_left_out:
+        message += f"; {len(session.ap_left_out)} line(s) left out of the AP import to code by hand (Summary)"
     failed = sum(1 for f in session.files if f.status == "failed")
     warned = len({f.file for f in session.files if f.status != "failed" and f.note})
     if failed:

@@ -1,37 +1,30 @@
 """The XLSX report in openpyxl's write-only mode: lines stream through once, memory stays flat.
 
-Sheets: Summary (session, totals, per-cardholder table), Exceptions (every non-complete line, colour-coded),
-Transactions (every line with its match), Receipts, Expense entries, Review log, Files (each upload's
-outcome and every warning to check: integrity mismatches, pages read by OCR, rows not understood).
+Sheets, in this order: Summary (session, totals, per-cardholder table: incomplete cardholders first, then by
+name, flags in words, whether the AP import takes them), Exceptions (every non-complete line, colour-coded),
+Transactions (every line with its match and outcome), Receipts and Expense entries (only the current expense
+report's, each with its source file), Review log (in words), Files (each upload's outcome and every warning to
+check: integrity mismatches, pages read by OCR, rows not understood). Every sheet has a filter on its header.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
-from copy import copy
-from decimal import Decimal
+from collections.abc import Iterable
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
-from recon_reporter.domain.report_rows import ReportLine, ReportSession, masked_card
+from recon_reporter.domain.report_rows import IMPORTED, OUTCOME_WORDS, ReportLine, ReportSession, masked_card
+from recon_reporter.domain.xlsx_session_sheets import entries_sheet, files_sheet, receipts_sheet, review_log_sheet
+from recon_reporter.domain.xlsx_sheet import CURRENCY, DATE, DATETIME, Columns, Sheet
 
-CURRENCY = '"$"#,##0.00;[Red]-"$"#,##0.00'
-DATE = "yyyy-mm-dd"
-DATETIME = "yyyy-mm-dd hh:mm"
 STATUS_FILLS = {
     "missing_receipt": "FFF4CC",
     "missing_coding": "FFE0B2",
     "missing_both": "FFCDD2",
     "missing_all_receipts": "EF9A9A",
 }
-FAILED_FILE_FILL = "EF9A9A"
-WARNING_FILL = "FFF4CC"
-Columns = Sequence[tuple[str, int, str | None]]  # title, width, number format
 
 LINE_COLUMNS: Columns = (
     ("Cardholder", 24, None),
@@ -57,6 +50,10 @@ LINE_COLUMNS: Columns = (
     ("Confidence", 11, "0.00"),
     ("Reasons", 60, None),
     ("Read By", 10, None),
+    ("Outcome", 14, None),
+    ("Decided By", 16, None),
+    ("Decided At", 18, DATETIME),
+    ("Outcome Reason", 80, None),
 )
 SUMMARY_COLUMNS: Columns = (
     ("Cardholder", 24, None),
@@ -68,54 +65,8 @@ SUMMARY_COLUMNS: Columns = (
     ("Missing Receipt Amount", 22, CURRENCY),
     ("Flags", 40, None),
     ("Complete", 10, None),
+    ("AP Import", 50, None),
 )
-
-
-class _Sheet:
-    """A write-only sheet with a bold frozen header, widths and per-column number formats."""
-
-    def __init__(self, wb: Workbook, title: str, columns: Columns, *, header_row: int = 1) -> None:
-        self.ws: Any = wb.create_sheet(title)
-        self.columns = columns
-        for index, (_, width, _) in enumerate(columns, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.freeze_panes = f"A{header_row + 1}"
-        self.rows = 0
-        self._templates: dict[tuple[str | None, str | None, Font | None], Any] = {}
-
-    def header(self) -> None:
-        self.append([title for title, _, _ in self.columns], font=Font(bold=True))
-
-    def append(self, values: Sequence[Any], *, fill: str | None = None, font: Font | None = None) -> None:
-        """Append a row; only cells that need a style become cell objects (plain values are much faster)."""
-        row: list[Any] = []
-        for index, value in enumerate(values):
-            if isinstance(value, Decimal):
-                value = float(value)
-            fmt = self.columns[index][2] if index < len(self.columns) and value is not None else None
-            if fmt is None and fill is None and font is None:
-                row.append(value)
-                continue
-            cell = WriteOnlyCell(self.ws, value=value)
-            # Assigning a style looks it up in the workbook's registry on every cell; copying the style
-            # array of a template cell styled once is the same result at a fraction of the cost.
-            cell._style = copy(self._template(fmt, fill, font)._style)  # type: ignore[attr-defined]
-            row.append(cell)
-        self.ws.append(row)
-        self.rows += 1
-
-    def _template(self, fmt: str | None, fill: str | None, font: Font | None) -> Any:
-        key = (fmt, fill, font)
-        if key not in self._templates:
-            cell = WriteOnlyCell(self.ws)
-            if fmt:
-                cell.number_format = fmt
-            if fill:
-                cell.fill = PatternFill("solid", fgColor=fill)
-            if font:
-                cell.font = font
-            self._templates[key] = cell
-        return self._templates[key]
 
 
 def line_values(line: ReportLine) -> list[Any]:
@@ -143,11 +94,16 @@ def line_values(line: ReportLine) -> list[Any]:
         line.confidence,
         line.reasons,
         "OCR" if line.read_by == "ocr" else "text",
+        OUTCOME_WORDS.get(line.outcome, line.outcome),
+        line.outcome_by or ("matcher" if line.outcome == "auto_matched" else None),
+        # A person's decision has a moment worth showing; the matcher's is merely the latest run.
+        line.outcome_at.replace(tzinfo=None) if line.outcome_by and line.outcome_at else None,
+        line.outcome_reason,
     ]
 
 
 def _summary(wb: Workbook, session: ReportSession, lines: int, exceptions: int) -> None:
-    sheet = _Sheet(wb, "Summary", SUMMARY_COLUMNS, header_row=8)
+    sheet = Sheet(wb, "Summary", SUMMARY_COLUMNS, header_row=9)
     bold = Font(bold=True)
     sheet.append(["Session", session.name or session.id], font=bold)
     period = f"{session.period_start} to {session.period_end}" if session.period_start else "unknown"
@@ -157,9 +113,12 @@ def _summary(wb: Workbook, session: ReportSession, lines: int, exceptions: int) 
     sheet.append(["Exceptions", exceptions])
     complete = sum(1 for c in session.cardholders if c.complete)
     sheet.append(["Cardholders complete", f"{complete} of {len(session.cardholders)}"])
+    imported = sum(1 for v in session.ap_verdicts.values() if v == IMPORTED)
+    sheet.append(["AP import", f"{imported} of {len(session.ap_verdicts)} cardholders"])
     sheet.append([])
     sheet.header()
-    for c in session.cardholders:
+    # The people a reviewer must chase come first; within each group, alphabetical.
+    for c in sorted(session.cardholders, key=lambda c: (c.complete, c.cardholder)):
         sheet.append(
             [
                 c.cardholder,
@@ -169,10 +128,17 @@ def _summary(wb: Workbook, session: ReportSession, lines: int, exceptions: int) 
                 c.receipt_total,
                 c.receipt_count,
                 c.missing_receipt_amount,
-                ", ".join(c.flags),
+                c.flag_words,
                 "yes" if c.complete else "no",
+                session.ap_verdicts.get(c.cardholder, "not in the AP import"),
             ]
         )
+    sheet.filter()
+    if session.ap_left_out:
+        sheet.append([])
+        sheet.append(["Left out of the AP import, to code by hand"], font=bold)
+        for note in session.ap_left_out:
+            sheet.append([note])
 
 
 def write_xlsx(session: ReportSession, lines: Iterable[ReportLine], out: IO[bytes]) -> int:
@@ -180,8 +146,8 @@ def write_xlsx(session: ReportSession, lines: Iterable[ReportLine], out: IO[byte
     wb = Workbook(write_only=True)
     # Summary comes first in the workbook but its counts are known only after the lines streamed through,
     # so the line sheets are filled first and Summary is moved to the front afterwards.
-    exceptions = _Sheet(wb, "Exceptions", LINE_COLUMNS)
-    transactions = _Sheet(wb, "Transactions", LINE_COLUMNS)
+    exceptions = Sheet(wb, "Exceptions", LINE_COLUMNS)
+    transactions = Sheet(wb, "Transactions", LINE_COLUMNS)
     exceptions.header()
     transactions.header()
     for line in lines:
@@ -189,85 +155,12 @@ def write_xlsx(session: ReportSession, lines: Iterable[ReportLine], out: IO[byte
         transactions.append(values)
         if line.is_exception or line.review:
             exceptions.append(values, fill=STATUS_FILLS.get(line.line_status or ""))
-    receipts = _Sheet(
-        wb,
-        "Receipts",
-        (
-            ("File", 30, None),
-            ("Vendor", 26, None),
-            ("Date", 14, DATE),
-            ("Amount", 14, CURRENCY),
-            ("Matched Line", 14, None),
-        ),
-    )
-    receipts.header()
-    for r in session.receipts:
-        receipts.append([r.file_name, r.vendor, r.date, r.amount, r.matched_reference])
-    entries = _Sheet(
-        wb,
-        "Expense entries",
-        (
-            ("Employee", 24, None),
-            ("Expense Type", 18, None),
-            ("Date", 14, DATE),
-            ("Amount", 14, '"$"#,##0.00##'),
-            ("GL Account", 12, None),
-            ("Job", 10, None),
-            ("Phase", 8, None),
-            ("Cost Type", 10, None),
-            ("Receipts", 9, None),
-            ("Matched Line", 14, None),
-        ),
-    )
-    entries.header()
-    for e in session.entries:
-        entries.append(
-            [
-                e.employee,
-                e.expense_type,
-                e.date,
-                e.amount,
-                e.gl_account,
-                e.job,
-                e.phase,
-                e.cost_type,
-                e.receipts,
-                e.matched_reference,
-            ]
-        )
-    log = _Sheet(
-        wb,
-        "Review log",
-        (
-            ("When", 18, DATETIME),
-            ("Who", 20, None),
-            ("Action", 18, None),
-            ("Target", 38, None),
-            ("Before", 50, None),
-            ("After", 50, None),
-        ),
-    )
-    log.header()
-    for a in session.audit:
-        log.append(
-            [
-                a.at.replace(tzinfo=None),
-                a.actor,
-                a.action,
-                a.target,
-                json.dumps(a.before, sort_keys=True) if a.before else "",
-                json.dumps(a.after, sort_keys=True) if a.after else "",
-            ]
-        )
-    files = _Sheet(
-        wb,
-        "Files",
-        (("File", 40, None), ("Kind", 16, None), ("Pages", 8, None), ("Status", 12, None), ("Note", 110, None)),
-    )
-    files.header()
-    for f in session.files:
-        fill = FAILED_FILE_FILL if f.status == "failed" else WARNING_FILL if f.note else None
-        files.append([f.file, f.kind, f.pages, f.status, f.note], fill=fill)
+    exceptions.filter()
+    transactions.filter()
+    receipts_sheet(wb, session)
+    entries_sheet(wb, session)
+    review_log_sheet(wb, session)
+    files_sheet(wb, session)
     _summary(wb, session, transactions.rows - 1, exceptions.rows - 1)
     wb.move_sheet("Summary", offset=-(len(wb.sheetnames) - 1))
     wb.save(out)

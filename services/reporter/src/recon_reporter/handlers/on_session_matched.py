@@ -7,6 +7,7 @@ import pickle
 import tempfile
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from recon_contracts.blobstore import StoredBlob
@@ -31,16 +32,20 @@ def _spooled(path: Path) -> Iterator[ReportLine]:
                 return
 
 
-def _build(session: ReportSession, spool: Path, folder: Path) -> dict[str, tuple[Path, int]]:
-    """Write the three files from the spooled lines, each in one streaming pass (runs in a worker thread)."""
+def _build(session: ReportSession, spool: Path, folder: Path) -> tuple[dict[str, tuple[Path, int]], ReportSession]:
+    """Write the three files from the spooled lines, each in one streaming pass (runs in a worker thread).
+
+    The AP import is built first: the workbook's Summary says which cardholders it took and why not the others.
+    """
     files = {"xlsx": folder / "report.xlsx", "csv": folder / "report.csv", "pvault": folder / "pvault.csv"}
+    with files["pvault"].open("w", encoding="utf-8", newline="") as text:
+        ap = write_pvault_csv((ap_line(line) for line in _spooled(spool)), text)
+    session = replace(session, ap_verdicts=ap.verdicts, ap_left_out=tuple(ap.left_out))
     with files["xlsx"].open("wb") as out:
         rows = write_xlsx(session, _spooled(spool), out)
     with files["csv"].open("w", encoding="utf-8", newline="") as text:
         write_csv(_spooled(spool), text)
-    with files["pvault"].open("w", encoding="utf-8", newline="") as text:
-        ap_rows = write_pvault_csv((ap_line(line) for line in _spooled(spool)), text)
-    return {"xlsx": (files["xlsx"], rows), "csv": (files["csv"], rows), "pvault": (files["pvault"], ap_rows)}
+    return {"xlsx": (files["xlsx"], rows), "csv": (files["csv"], rows), "pvault": (files["pvault"], ap.rows)}, session
 
 
 async def on_session_matched(event: SessionMatched, *, runtime: Runtime) -> None:
@@ -62,7 +67,7 @@ async def on_session_matched(event: SessionMatched, *, runtime: Runtime) -> None
                 async for line in stream_lines(db, event.session_id):
                     pickle.dump(line, out, protocol=pickle.HIGHEST_PROTOCOL)
                     lines += 1
-        built = await asyncio.to_thread(_build, session, spool, Path(tmp))
+        built, session = await asyncio.to_thread(_build, session, spool, Path(tmp))
         for fmt, (path, rows) in built.items():
             key = f"sessions/{event.session_id}/reports/{build_id}/{path.name}"
             stored[fmt] = (await runtime.blobs.put_file(key, path), rows)
