@@ -6,7 +6,8 @@ import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -14,6 +15,7 @@ from recon_contracts.settings import ServiceSettings
 from recon_gateway.settings import MIB, GatewaySettings
 
 OVERLAYS = Path(__file__).resolve().parents[1] / "kustomize" / "overlays"
+Settings = TypeVar("Settings", bound=ServiceSettings)
 SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter", "recon-janitor")
 
 
@@ -69,11 +71,35 @@ def test_staging_and_production_run_several_gateways_with_key_vault_secrets(over
     assert set(objects(overlay, "ExternalSecret")) == {"recon-secrets", "recon-tls"}
 
 
+def settings_of(overlay: str, settings: type[Settings], monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The settings a service builds from the overlay's ConfigMap (its environment, as in the pod)."""
+    [config] = objects(overlay, "ConfigMap").values()
+    for key, value in config["data"].items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://u:secret@db:5432/recon")  # from the Secret
+    return settings()
+
+
 @pytest.mark.parametrize(
     ("overlay", "replication"), [("dev", (1, 1, "1")), ("staging", (3, 2, "all")), ("production", (3, 2, "all"))]
 )
-def test_each_overlays_settings_are_accepted_by_the_services(overlay: str, replication: tuple[int, int, str]) -> None:
-    [config] = objects(overlay, "ConfigMap").values()
-    env = {key.lower(): value for key, value in config["data"].items()}
-    settings = ServiceSettings(**env, database_url="postgresql+asyncpg://u:secret@db:5432/recon")
+def test_each_overlays_settings_are_accepted_by_the_services(
+    overlay: str, replication: tuple[int, int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_of(overlay, ServiceSettings, monkeypatch)
     assert (settings.kafka_replication_factor, settings.kafka_min_insync_replicas, settings.kafka_acks) == replication
+
+
+@pytest.mark.parametrize(
+    ("overlay", "environment"), [("dev", "dev"), ("staging", "production"), ("production", "production")]
+)
+def test_the_gateway_starts_and_answers_its_ingress_host(
+    overlay: str, environment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gateway = settings_of(overlay, GatewaySettings, monkeypatch)  # production refuses a missing ALLOWED_HOSTS
+    assert gateway.environment == environment
+    [ingress] = objects(overlay, "Ingress").values()
+    hosts = {rule["host"] for rule in ingress["spec"]["rules"]}
+    assert hosts <= set(gateway.allowed_hosts), (hosts, gateway.allowed_hosts)
+    web = {e["name"]: e.get("value") for e in container(objects(overlay, "Deployment")["recon-web"])["env"]}
+    assert urlsplit(web["GATEWAY_URL"]).hostname in gateway.allowed_hosts
