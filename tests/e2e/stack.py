@@ -53,6 +53,10 @@ class Stack:
     def blob_root(self) -> Path:
         return self.workdir / "blobs"
 
+    def traces_file(self, service: str) -> Path:
+        """Where the service writes its OpenTelemetry spans (one JSON object a line)."""
+        return self.workdir / f"traces-{service}.jsonl"
+
     def env(self, service: str, extra: dict[str, str] | None = None) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
@@ -65,6 +69,7 @@ class Stack:
             OUTBOX_POLL_SECONDS="0.05",
             SSE_POLL_SECONDS="0.1",
             ENVIRONMENT="test",
+            TRACES_FILE=str(self.traces_file(service)),
         )
         env.update(extra or {})
         return env

@@ -35,6 +35,8 @@ class ServiceSettings(BaseSettings):
     """Replicas that must hold a write before it counts (topic setting); 2 beside a replication factor of 3."""
     kafka_acks: Literal["1", "all"] = "1"
     """Producer acknowledgements: "all" waits for min.insync.replicas, so a broker lost loses no event."""
+    traces_file: str = ""
+    """OpenTelemetry spans are appended to this file, one JSON object a line (none written when empty)."""
     fault_exit_after_commit: str = ""
     """Chaos testing only: a marker file path; the first committed message then ends the process (once)."""
 

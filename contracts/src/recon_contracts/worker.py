@@ -13,6 +13,7 @@ from typing import Any
 from faststream import AckPolicy
 from faststream.asgi import AsgiResponse, get
 from faststream.kafka import KafkaBroker
+from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from recon_contracts.blobstore import LocalBlobStore
@@ -27,6 +28,7 @@ from recon_contracts.outbox import stage as stage_events
 from recon_contracts.readiness import database_answers, kafka_answers
 from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import Topic
+from recon_contracts.tracing import configure_tracing, continued
 
 
 @dataclass
@@ -119,13 +121,16 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
         middlewares=[
             delivery_limit_middleware(service, sessionmaker, settings.max_deliveries),
             dead_letter_middleware(service, sessionmaker),
+            # Innermost: the handler runs in a span continuing the message's trace (its Kafka headers).
+            KafkaTelemetryMiddleware(),
         ],
         client_id=service,
         acks="all" if settings.kafka_acks == "all" else 1,
     )
 
     async def publish(topic: str, key: bytes, value: bytes, headers: dict[str, str]) -> None:
-        await broker.publish(value, settings.kafka_topic_prefix + topic, key=key, headers=headers)
+        with continued(headers):  # published as a child of the span the event was staged in
+            await broker.publish(value, settings.kafka_topic_prefix + topic, key=key, headers=headers)
 
     return Runtime(
         service=service,
@@ -166,6 +171,7 @@ def serve(runtime: Runtime, *, port: int) -> None:
     from faststream.asgi import AsgiFastStream
 
     configure_logging(runtime.service, runtime.settings.log_level)
+    configure_tracing(runtime.service, runtime.settings.traces_file)
     app = AsgiFastStream(
         runtime.broker,
         asgi_routes=probes(runtime),

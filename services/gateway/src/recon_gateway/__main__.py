@@ -7,6 +7,7 @@ import socket
 
 import uvicorn
 from recon_contracts.logging_setup import configure_logging
+from recon_contracts.tracing import configure_tracing
 
 from recon_gateway.app import create_app
 from recon_gateway.settings import get_settings
@@ -32,6 +33,7 @@ class DrainingServer(uvicorn.Server):
 def main() -> None:
     settings = get_settings()
     configure_logging("gateway", settings.log_level)
+    configure_tracing("gateway", settings.traces_file)
     app = create_app(settings)
     # log_config=None: uvicorn's loggers go through the root handler (JSON, card numbers masked).
     config = uvicorn.Config(app, host=settings.bind_host, port=settings.port, log_level="warning", log_config=None)

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from recon_contracts import topics
 from recon_contracts.events import ProgressReported
 from recon_contracts.worker import Runtime, build_runtime
@@ -68,4 +69,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
+    # Outermost: every request is a span, the root of the trace its events carry (probes are left out).
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,api/health")
     return app

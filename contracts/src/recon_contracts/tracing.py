@@ -1,0 +1,75 @@
+"""OpenTelemetry traces that follow one upload through every service.
+
+The gateway's request span is the root. An event staged in the outbox carries the W3C context of the span
+it was staged in (`Event.trace`, sent as its Kafka headers); the relay publishes it inside that context, and
+FastStream's telemetry middleware continues it in the consumer, so what the consumer stages carries the
+same trace. Spans are written to the file TRACES_FILE names (one JSON object a line) when it is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from opentelemetry import context, propagate, trace
+from opentelemetry.sdk.resources import SERVICE_NAME, Resource
+from opentelemetry.sdk.trace import ReadableSpan, SpanProcessor, TracerProvider
+from opentelemetry.sdk.trace.export import ConsoleSpanExporter, SimpleSpanProcessor
+
+SESSION_ATTRIBUTE = "recon.session_id"
+
+
+def _json_line(span: ReadableSpan) -> str:
+    """The SDK's JSON of a span, on one line; bytes attributes (FastStream's Kafka message key) as text."""
+    attributes = {
+        k: v.decode(errors="replace") if isinstance(v, bytes) else v for k, v in (span.attributes or {}).items()
+    }
+    readable = ReadableSpan(
+        name=span.name,
+        context=span.context,
+        parent=span.parent,
+        resource=span.resource,
+        attributes=attributes,
+        events=span.events,
+        links=span.links,
+        kind=span.kind,
+        status=span.status,
+        start_time=span.start_time,
+        end_time=span.end_time,
+        instrumentation_scope=span.instrumentation_scope,
+    )
+    return readable.to_json(indent=None) + "\n"
+
+
+def configure_tracing(service: str, traces_file: str = "") -> None:
+    """Name this process's spans `recon-<service>`; write them to traces_file if one is named."""
+    provider = TracerProvider(resource=Resource.create({SERVICE_NAME: f"recon-{service}"}))
+    if traces_file:
+        provider.add_span_processor(span_file_writer(traces_file))
+    trace.set_tracer_provider(provider)
+
+
+def span_file_writer(path: str) -> SpanProcessor:
+    """Appends each span as it ends to the file, one JSON object a line (the SDK's console format)."""
+    out = open(path, "a", buffering=1)  # noqa: SIM115 - open for the process's life, flushed a line at a time
+    return SimpleSpanProcessor(ConsoleSpanExporter(out=out, formatter=_json_line))
+
+
+def current_trace(session_id: object) -> dict[str, str]:
+    """The current span's W3C context as headers (empty outside a span); the span is tagged with the session."""
+    span = trace.get_current_span()
+    if span.is_recording():
+        span.set_attribute(SESSION_ATTRIBUTE, str(session_id))
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier)
+    return carrier
+
+
+@contextmanager
+def continued(headers: Mapping[str, str]) -> Iterator[None]:
+    """Run the block inside the trace context the headers carry (an outbox row's, when the relay sends it)."""
+    token = context.attach(propagate.extract(headers))
+    try:
+        yield
+    finally:
+        context.detach(token)
