@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,14 +22,22 @@ SERVICES = ("recon-gateway", "recon-extractor", "recon-matcher", "recon-reporter
 
 
 @cache
-def rendered(overlay: str) -> tuple[dict[str, Any], ...]:
-    command = [str(KUBECTL), "kustomize", str(OVERLAYS / overlay)]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return tuple(d for d in yaml.safe_load_all(out) if d)
+def rendered(overlay: str, *components: str) -> tuple[dict[str, Any], ...]:
+    """The overlay as kustomize builds it; with components, as an overlay on top of it that adds them."""
+    # Kustomize takes relative paths only, so the overlay on top lives beside the others for the build.
+    with tempfile.TemporaryDirectory(dir=OVERLAYS, prefix=".test-") as scratch:
+        target = OVERLAYS / overlay
+        if components:
+            target = Path(scratch)
+            adds = "".join(f"  - ../../components/{name}\n" for name in components)
+            kustomization = f"kind: Kustomization\nresources:\n  - ../{overlay}\ncomponents:\n{adds}"
+            (target / "kustomization.yaml").write_text(kustomization)
+        out = subprocess.run([str(KUBECTL), "kustomize", str(target)], capture_output=True, text=True, check=True)
+    return tuple(d for d in yaml.safe_load_all(out.stdout) if d)
 
 
-def objects(overlay: str, kind: str) -> dict[str, dict[str, Any]]:
-    return {d["metadata"]["name"]: d for d in rendered(overlay) if d["kind"] == kind}
+def objects(overlay: str, kind: str, *components: str) -> dict[str, dict[str, Any]]:
+    return {d["metadata"]["name"]: d for d in rendered(overlay, *components) if d["kind"] == kind}
 
 
 def container(deployment: dict[str, Any]) -> dict[str, Any]:
@@ -71,9 +80,9 @@ def test_staging_and_production_run_several_gateways_with_key_vault_secrets(over
     assert set(objects(overlay, "ExternalSecret")) == {"recon-secrets", "recon-tls"}
 
 
-def settings_of(overlay: str, settings: type[Settings], monkeypatch: pytest.MonkeyPatch) -> Settings:
+def settings_of(overlay: str, settings: type[Settings], monkeypatch: pytest.MonkeyPatch, *components: str) -> Settings:
     """The settings a service builds from the overlay's ConfigMap (its environment, as in the pod)."""
-    [config] = objects(overlay, "ConfigMap").values()
+    [config] = objects(overlay, "ConfigMap", *components).values()
     for key, value in config["data"].items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://u:secret@db:5432/recon")  # from the Secret
@@ -103,3 +112,11 @@ def test_the_gateway_starts_and_answers_its_ingress_host(
     assert hosts <= set(gateway.allowed_hosts), (hosts, gateway.allowed_hosts)
     web = {e["name"]: e.get("value") for e in container(objects(overlay, "Deployment")["recon-web"])["env"]}
     assert urlsplit(web["GATEWAY_URL"]).hostname in gateway.allowed_hosts
+
+
+def test_the_otel_component_names_a_collector_the_services_may_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = settings_of("production", ServiceSettings, monkeypatch, "otel")
+    collector = urlsplit(settings.otel_exporter_otlp_endpoint)
+    [egress] = objects("production", "NetworkPolicy", "otel")["recon-services-to-otel-collector"]["spec"]["egress"]
+    assert egress["ports"] == [{"protocol": "TCP", "port": collector.port}]
+    assert egress["to"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": collector.hostname}}}]

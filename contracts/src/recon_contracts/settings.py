@@ -37,6 +37,8 @@ class ServiceSettings(BaseSettings):
     """Producer acknowledgements: "all" waits for min.insync.replicas, so a broker lost loses no event."""
     traces_file: str = ""
     """OpenTelemetry spans are appended to this file, one JSON object a line (none written when empty)."""
+    otel_exporter_otlp_endpoint: str = ""
+    """An OpenTelemetry collector's OTLP/HTTP base URL (e.g. http://otel-collector:4318); spans are sent there."""
     fault_exit_after_commit: str = ""
     """Chaos testing only: a marker file path; the first committed message then ends the process (once)."""
 

@@ -3,7 +3,8 @@
 The gateway's request span is the root. An event staged in the outbox carries the W3C context of the span
 it was staged in (`Event.trace`, sent as its Kafka headers); the relay publishes it inside that context, and
 FastStream's telemetry middleware continues it in the consumer, so what the consumer stages carries the
-same trace. Spans are written to the file TRACES_FILE names (one JSON object a line) when it is set.
+same trace. Spans are written to the file TRACES_FILE names (one JSON object a line) and sent to the
+collector OTEL_EXPORTER_OTLP_ENDPOINT names (OTLP over HTTP), each when it is set.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from contextlib import contextmanager
 from opentelemetry import context, propagate, trace
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import ReadableSpan, SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import ConsoleSpanExporter, SimpleSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
+
+from recon_contracts.settings import ServiceSettings
 
 SESSION_ATTRIBUTE = "recon.session_id"
 
@@ -41,12 +44,23 @@ def _json_line(span: ReadableSpan) -> str:
     return readable.to_json(indent=None) + "\n"
 
 
-def configure_tracing(service: str, traces_file: str = "") -> None:
-    """Name this process's spans `recon-<service>`; write them to traces_file if one is named."""
+def tracer_provider(service: str, traces_file: str = "", otlp_endpoint: str = "") -> TracerProvider:
+    """Spans named `recon-<service>`, written to traces_file and sent to an OTLP/HTTP collector when named."""
     provider = TracerProvider(resource=Resource.create({SERVICE_NAME: f"recon-{service}"}))
     if traces_file:
         provider.add_span_processor(span_file_writer(traces_file))
-    trace.set_tracer_provider(provider)
+    if otlp_endpoint:
+        # Imported only here: the exporter and its protobuf and HTTP stack cost every start a second otherwise.
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+        exporter = OTLPSpanExporter(endpoint=otlp_endpoint.rstrip("/") + "/v1/traces")
+        provider.add_span_processor(BatchSpanProcessor(exporter))
+    return provider
+
+
+def configure_tracing(service: str, settings: ServiceSettings) -> None:
+    """This process's tracer provider, from TRACES_FILE and OTEL_EXPORTER_OTLP_ENDPOINT."""
+    trace.set_tracer_provider(tracer_provider(service, settings.traces_file, settings.otel_exporter_otlp_endpoint))
 
 
 def span_file_writer(path: str) -> SpanProcessor:

@@ -171,7 +171,7 @@ def serve(runtime: Runtime, *, port: int) -> None:
     from faststream.asgi import AsgiFastStream
 
     configure_logging(runtime.service, runtime.settings.log_level)
-    configure_tracing(runtime.service, runtime.settings.traces_file)
+    configure_tracing(runtime.service, runtime.settings)
     app = AsgiFastStream(
         runtime.broker,
         asgi_routes=probes(runtime),

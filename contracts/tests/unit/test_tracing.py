@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 from opentelemetry import trace
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from recon_contracts.db.messaging import OutboxRow
 from recon_contracts.events import ProgressReported
 from recon_contracts.outbox import stage
-from recon_contracts.tracing import SESSION_ATTRIBUTE, continued, span_file_writer
+from recon_contracts.tracing import SESSION_ATTRIBUTE, continued, span_file_writer, tracer_provider
 
 # A provider of the test's own: the context API carries its spans without the process-wide provider.
 SPANS = InMemorySpanExporter()
@@ -88,3 +93,41 @@ def test_the_span_file_holds_a_json_line_per_span_with_a_bytes_attribute_as_text
     assert written["name"] == "recon.file-uploaded process"
     assert written["attributes"] == {"messaging.kafka.message.key": "4f7c"}
     assert written["context"]["trace_id"] == f"0x{span.get_span_context().trace_id:032x}"
+
+
+@pytest.fixture
+def collector() -> Iterator[tuple[str, list[tuple[str, bytes]]]]:
+    """A stand-in OTLP/HTTP collector on loopback: the (path, body) of every POST it receives."""
+    received: list[tuple[str, bytes]] = []
+
+    class Collector(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append((self.path, self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", received
+    server.shutdown()
+
+
+def test_spans_reach_the_otlp_collector_named_by_the_endpoint(
+    collector: tuple[str, list[tuple[str, bytes]]],
+) -> None:
+    endpoint, received = collector
+    provider = tracer_provider("matcher", otlp_endpoint=endpoint)
+    with provider.get_tracer(__name__).start_as_current_span("recon.session-extracted process"):
+        pass
+    assert provider.force_flush(timeout_millis=10_000)
+    provider.shutdown()
+    [(path, body)] = received
+    assert path == "/v1/traces"
+    [resource_spans] = ExportTraceServiceRequest.FromString(body).resource_spans
+    service = {a.key: a.value.string_value for a in resource_spans.resource.attributes}["service.name"]
+    assert service == "recon-matcher"
+    assert [s.name for scope in resource_spans.scope_spans for s in scope.spans] == ["recon.session-extracted process"]

@@ -33,7 +33,7 @@ class DrainingServer(uvicorn.Server):
 def main() -> None:
     settings = get_settings()
     configure_logging("gateway", settings.log_level)
-    configure_tracing("gateway", settings.traces_file)
+    configure_tracing("gateway", settings)
     app = create_app(settings)
     # log_config=None: uvicorn's loggers go through the root handler (JSON, card numbers masked).
     config = uvicorn.Config(app, host=settings.bind_host, port=settings.port, log_level="warning", log_config=None)
