@@ -26,11 +26,11 @@ status:
 # ── Test ───────────────────────────────────────────────────────────────────────
 
 # Everything CI runs: lint, types, contract files, deploy manifests, then all tests on real Kafka + PostgreSQL.
-test: lint typecheck asyncapi-check deploy-check infra
+test: lint typecheck asyncapi-check deploy-check infra fonts
     DATABASE_URL={{test_db}} KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 {{py}} -m pytest -q -p no:cacheprovider
 
 # Only the fast pure tests (no Kafka, no PostgreSQL).
-unit:
+unit: fonts
     {{py}} -m pytest -q -m "not integration and not e2e"
 
 # ruff lint and format check.
@@ -55,6 +55,10 @@ asyncapi-check:
 # docker compose config and both Kustomize overlays build.
 deploy-check:
     bash deploy/check.sh
+
+# Debian's DejaVu TrueType fonts, which docgen embeds in WEX layouts (installed when missing; needs root).
+fonts:
+    @test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-dejavu-core)
 
 # Start Kafka and PostgreSQL (idempotent).
 infra:

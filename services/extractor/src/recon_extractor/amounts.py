@@ -1,4 +1,4 @@
-"""Printed amounts to Decimal: `$1,234.56`, `-$0.45`, `($0.45)`, `0.45 CR`, `2.76054`."""
+"""Printed amounts to Decimal: `$1,234.56`, `-$0.45`, `($0.45)`, `0.45 CR`, `$0.45-`, `2.76054`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 _AMOUNT = re.compile(
     r"^(?P<open>\()?\s*(?P<sign1>-)?\s*(?:[$€£]|RM|USD)?\s*(?P<sign2>-)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*(?P<close>\))?\s*(?P<cr>CR)?$",
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*(?P<close>\))?\s*(?:(?P<cr>CR)|(?P<trail>-))?$",
     re.IGNORECASE,
 )
 
@@ -23,7 +23,7 @@ def parse_amount(text: str | None) -> Decimal | None:
         value = Decimal(m.group("num").replace(",", ""))
     except InvalidOperation:
         return None
-    negative = bool(m.group("sign1") or m.group("sign2") or m.group("open") or m.group("cr"))
+    negative = bool(m.group("sign1") or m.group("sign2") or m.group("open") or m.group("cr") or m.group("trail"))
     return -value if negative else value
 
 

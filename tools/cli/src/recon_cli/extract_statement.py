@@ -1,5 +1,6 @@
 """`recon extract statement FILE --json`: any card statement (WEX, a built-in issuer layout, or the generic
-fallback) as the issue-3 JSON shape. A scanned statement is read by OCR (started only when a page has no
+fallback) as the issue-3 JSON shape, plus `findings`: what the reader could not account for (rows not read,
+printed totals the lines contradict). A scanned statement is read by OCR (started only when a page has no
 text), and says so in its warnings."""
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def statement_json(statement: Statement) -> dict[str, Any]:
         ],
         "totals": statement.totals,
         "warnings": [mask_card_numbers(w) for w in statement.warnings],
+        "findings": [
+            {"kind": f.kind, "message": mask_card_numbers(f.message), "page": f.page} for f in statement.findings
+        ],
     }
 
 

@@ -118,6 +118,28 @@ def parsed_line(line: ParsedLine) -> tuple[object, ...]:
     )
 
 
+LINE_FIELDS = (
+    "transaction_date",
+    "posted_date",
+    "reference",
+    "merchant",
+    "city",
+    "state",
+    "category",
+    "description",
+    "amount",
+    "gross",
+    "discount",
+    "items",
+)
+
+
+def _line_difference(want: tuple[object, ...], got: tuple[object, ...]) -> str:
+    """`line 000123456: merchant 'A' read as 'B', ...`: only the fields that differ."""
+    fields = [f"{name} {w!r} read as {g!r}" for name, w, g in zip(LINE_FIELDS, want, got, strict=True) if w != g]
+    return f"line {want[2]}: {', '.join(fields)}"
+
+
 def statement_differences(truth: GenStatement, parsed: ParsedStatement, limit: int = 3) -> list[str]:
     """Every way `parsed` differs from `truth`, readable; empty when exact to the cent."""
     diffs: list[str] = []
@@ -125,16 +147,19 @@ def statement_differences(truth: GenStatement, parsed: ParsedStatement, limit: i
         diffs.append(f"period {parsed.period_start}..{parsed.period_end}")
     if parsed.account != truth.account_code:
         diffs.append(f"account {parsed.account!r} != {truth.account_code!r}")
-    got = [(c.name, c.employee_id, c.card_last4) for c in parsed.cardholders]
-    want = [(c.name, c.employee_id, c.card_last4) for c in truth.cardholders]
+    # A blank employee ID is printed as nothing: the parser's None and the truth's "" agree.
+    got = [(c.name, c.employee_id or None, c.card_last4) for c in parsed.cardholders]
+    want = [(c.name, c.employee_id or None, c.card_last4) for c in truth.cardholders]
     if got != want:
         diffs.append(f"cardholders {got[:limit]}... != {want[:limit]}... ({len(got)} vs {len(want)})")
     for tc, pc in zip(truth.cardholders, parsed.cardholders, strict=False):
         want_lines = [truth_line(ln) for ln in tc.lines]
         got_lines = [parsed_line(ln) for ln in pc.lines]
         if want_lines != got_lines:
-            bad = [(w, g) for w, g in zip(want_lines, got_lines, strict=False) if w != g][:limit]
-            diffs.append(f"{tc.name}: {len(got_lines)} lines for {len(want_lines)}; first differences {bad}")
+            bad = [_line_difference(w, g) for w, g in zip(want_lines, got_lines, strict=False) if w != g][:limit]
+            diffs.append(
+                f"{tc.name}: {len(got_lines)} lines for {len(want_lines)}; first differences: {'; '.join(bad)}"
+            )
     totals = {"gross": truth.gross, "discount": truth.discount, "net": truth.net}
     if {k: parsed.totals.get(k) for k in totals} != totals:
         diffs.append(f"totals {dict(parsed.totals)} != {totals}")

@@ -11,7 +11,9 @@ from pathlib import Path
 from recon_docgen.receipt_pdf import render_receipt
 from recon_docgen.scenario import make_statement, receipt_for
 from recon_docgen.truth import receipt_to_dict, statement_to_dict
+from recon_docgen.wex_fuzz import draw_layout
 from recon_docgen.wex_pdf import render_wex_statement
+from recon_docgen.wex_style import DEFAULT_STYLE
 
 
 def _range(text: str) -> tuple[int, int]:
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--credit-ratio", type=float, default=0.05)
     st.add_argument("--doubled-bold", action="store_true", help="draw bold text twice (doubled characters)")
     st.add_argument("--interleave", action="store_true", help="merchant names overrun the city column")
+    st.add_argument("--layout", type=int, help="draw the layout with this seed (wex_fuzz), truth to match")
     st.add_argument("--out", type=Path, required=True)
     st.add_argument("--truth", type=Path)
     rc = sub.add_parser("receipt", help="a till receipt for one swipe of a generated statement")
@@ -47,7 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.kind == "statement":
         stmt = make_statement(args.seed, args.cardholders, args.lines, credit_ratio=args.credit_ratio)
-        render_wex_statement(stmt, args.out, doubled_bold=args.doubled_bold, interleave_columns=args.interleave)
+        style = DEFAULT_STYLE
+        if args.layout is not None:
+            layout = draw_layout(args.layout)
+            stmt, style = layout.statement(stmt), layout.style
+        render_wex_statement(
+            stmt, args.out, doubled_bold=args.doubled_bold, interleave_columns=args.interleave, style=style
+        )
         _write_truth(args.truth, statement_to_dict(stmt))
     else:
         stmt = make_statement(args.seed, cardholders=1, lines_per_cardholder=(3, 3), credit_ratio=0.0)

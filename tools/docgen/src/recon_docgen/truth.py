@@ -13,6 +13,9 @@ What a generated WEX "Cardholder Activity Report General" prints, so parsers can
 - `Report Totals: $gross $discount $net` once, after the last cardholder's totals.
 - `Page N of M` at the foot of every page.
 - Money as `$1,234.56`; credits as `-$0.45`.
+
+That is the default layout; `wex_style` / `wex_fuzz` print the same content in other layouts (other
+fonts, headers, labels, money formats, blocks mid-page, blank employee IDs, ...).
 """
 
 from __future__ import annotations

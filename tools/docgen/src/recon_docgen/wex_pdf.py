@@ -1,164 +1,125 @@
-"""Render a `GenStatement` as a WEX "Cardholder Activity Report General" PDF with a real text layer."""
+"""Render a `GenStatement` as a WEX "Cardholder Activity Report General" PDF with a real text layer.
+
+`style` (see `wex_style`) says how it is drawn; the default is the layout this generator always drew.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from fpdf import FPDF
-
 from recon_docgen import wex_layout as lay
-from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
+from recon_docgen.truth import GenStatement
+from recon_docgen.wex_furniture import Furniture
+from recon_docgen.wex_style import DEFAULT_STYLE, WexStyle
+from recon_docgen.wex_table import cell_shapes, item_cells, plan_columns, text_shapes, totals_cells, wrap
+from recon_docgen.wex_titles import BANDS, TOTALS_LABELS, label
 
-FONT = "Helvetica"
-ROW_SIZE = 7.0
-BLOCK_SIZE = 8.0
-BOLD_OFFSET = 0.35
 BOLD_ROW_EVERY = 5
-PRODUCED_AT = time(8, 15, 32)
+WRAPPING = ("merchant", "city")
+SWIPE_FIELDS = frozenset({"trans_date", "posted_date", "level", "reference", "merchant", "city", "group"})
 
 
-def money(value: Decimal) -> str:
-    """`$1,234.56`, credits `-$0.45`."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.2f}"
+class _Writer(Furniture):
+    def __init__(self, stmt: GenStatement, style: WexStyle) -> None:
+        super().__init__(stmt, style)
+        self.plan(text_shapes(stmt, style))
 
+    def plan(self, shapes: dict[str, frozenset[str]]) -> None:
+        self.cols = {c.key: c for c in plan_columns(self.style, shapes, self.bold_width)}
 
-def us_date(value: date) -> str:
-    return value.strftime("%m/%d/%Y")
+    def page_shapes(self, page: lay.LaidPage) -> dict[str, frozenset[str]]:
+        """The shapes of what this page's table prints, for a style that fits every page on its own."""
+        return cell_shapes(self.cells(row) if row.kind == "item" else self.totals(row) for row in page.rows)
 
-
-def short_date(value: date) -> str:
-    return f"{value.month}/{value.day}/{value.year}"
-
-
-def produced_on(stmt: GenStatement) -> date:
-    """The report is run two days after the period ends."""
-    return stmt.period_end + timedelta(days=2)
-
-
-class _Writer:
-    def __init__(self, stmt: GenStatement, doubled_bold: bool, interleave: bool) -> None:
-        self.stmt = stmt
-        self.doubled = doubled_bold
-        self.cols = {c.key: c for c in lay.columns(interleave)}
-        self.pdf = FPDF(orientation="L", unit="pt", format="letter")
-        self.pdf.set_auto_page_break(False)
-        self.pdf.set_margins(0, 0, 0)
-        self.pdf.set_creation_date(datetime.combine(produced_on(stmt), PRODUCED_AT, tzinfo=UTC))
-        self._font: tuple[str, float] | None = None
-
-    def font(self, bold: bool, size: float) -> None:
-        style = "B" if bold else ""
-        if self._font != (style, size):
-            self.pdf.set_font(FONT, style, size)
-            self._font = (style, size)
-
-    def text(self, x: float, y: float, s: str, *, bold: bool = False, size: float = ROW_SIZE) -> None:
-        if not s:
-            return
-        self.font(bold, size)
-        self.pdf.text(x, y, s)
-        if bold and self.doubled:
-            self.pdf.text(x + BOLD_OFFSET, y, s)
-
-    def cell(self, key: str, y: float, s: str, *, bold: bool = False) -> None:
-        col = self.cols[key]
-        if col.right:
-            self.font(bold, ROW_SIZE)
-            self.text(col.x - self.pdf.get_string_width(s), y, s, bold=bold)
-        else:
-            self.text(col.x, y, s, bold=bold)
-
-    def report_header(self) -> float:
-        s = self.stmt
-        y = lay.TOP + 10.0
-        self.text(18.0, y, "Cardholder Activity Report General", bold=True, size=12.0)
-        lines = (
-            f"Produced On: {short_date(produced_on(s))} 8:15:32 AM",
-            f"Posted Date between {short_date(s.period_start)} and {short_date(s.period_end)}",
-            "Employee Number = ALL",
-            "Card First Name = ALL",
-            "Card Last Name = ALL",
-            f"Account Code = {s.account_code}",
-            f"Customer ID = {s.customer_id}",
-            "Primary Sort: Cardholder Name",
-            f"From: {us_date(s.period_start)} To: {us_date(s.period_end)}",
-        )
-        y += 6.0
-        for line in lines:
-            y += lay.BLOCK_LINE_HEIGHT
-            self.text(18.0, y, line, size=BLOCK_SIZE)
-        return lay.TOP + lay.report_header_height()
-
-    def block(self, top: float, ch: GenCardholder) -> None:
-        s = self.stmt
-        lines = (
-            f"Account Code: {s.account_code} - {s.company}",
-            f"Customer ID: {s.customer_id} {s.street}",
-            f"Card Number: {ch.card_number} {s.city_state_zip}",
-            f"Cardholder Name: {ch.name}",
-            f"Employee ID: {ch.employee_id}",
-        )
-        for i, line in enumerate(lines):
-            self.text(18.0, top + (i + 1) * lay.BLOCK_LINE_HEIGHT, line, bold=True, size=BLOCK_SIZE)
+    def totals(self, row: lay.LaidRow) -> dict[str, str]:
+        ch = self.stmt.cardholders[row.cardholder]
+        if row.kind == "swipe_totals" and row.line is not None:
+            return totals_cells(ch.lines[row.line], self.style)
+        return totals_cells(ch if row.kind == "cardholder_totals" else self.stmt, self.style)
 
     def header(self, y: float) -> None:
+        step, count = lay.header_step(self.style), self.style.header_lines
+        if count == 3:
+            self.bands(y - 2 * step)
         for col in self.cols.values():
-            self.cell(col.key, y, col.title, bold=True)
+            for i, title in enumerate(col.title):
+                self.cell(col.key, y - (count - 1 - i) * step, title, bold=True)
         self.pdf.set_line_width(0.5)
-        self.pdf.line(18.0, y + 2.5, 774.0, y + 2.5)
+        end = max(c.end for c in self.cols.values()) if self.style.fitted_columns else lay.RULE_END
+        self.pdf.line(self.style.left, y + 2.5, end, y + 2.5)
 
-    def item_row(self, y: float, line: GenLine, item: GenItem, bold: bool) -> None:
-        cells = (
-            ("trans_date", us_date(line.transaction_date)),
-            ("posted_date", us_date(line.posted_date)),
-            ("level", line.level),
-            ("reference", line.reference),
-            ("merchant", line.merchant),
-            ("city", f"{line.city}, {line.state}"),
-            ("group", line.category),
-            ("ppu", f"{item.ppu:.5f}"),
-            ("quantity", f"{item.quantity:.2f}"),
-            ("gross", money(item.gross)),
-            ("discount", money(item.discount)),
-            ("net", money(item.net)),
-        )
-        for key, value in cells:
-            self.cell(key, y, value, bold=bold)
-        self.cell("description", y, item.description or "", bold=True)
+    def bands(self, y: float) -> None:
+        for title, keys in BANDS:
+            cols = [self.cols[k] for k in keys]
+            left, end = min(c.left for c in cols), max(c.end for c in cols)
+            text = label(self.style, title)
+            self.text((left + end - self.bold_width(text)) / 2, y, text, bold=True)
 
-    def totals_row(self, y: float, label: str, gross: Decimal, discount: Decimal, net: Decimal) -> None:
-        self.text(lay.TOTALS_LABEL_X, y, label, bold=True)
-        for key, value in (("gross", gross), ("discount", discount), ("net", net)):
-            self.cell(key, y, money(value), bold=True)
+    def wrapped(self, key: str, text: str) -> list[str]:
+        if self.style.overflow != "wrap" or key not in WRAPPING:
+            return [text]
+        return wrap(text, self.cols[key].width, self.bold_width)
+
+    def cells(self, row: lay.LaidRow) -> dict[str, str]:
+        """A product row's texts; a later product of a swipe may leave the swipe's fields blank."""
+        assert row.line is not None and row.item is not None
+        line = self.stmt.cardholders[row.cardholder].lines[row.line]
+        cells = item_cells(line, line.items[row.item], self.style)
+        if row.item and not self.style.repeat_swipe_fields:
+            return {k: v for k, v in cells.items() if k not in SWIPE_FIELDS}
+        return cells
+
+    def row_lines(self, row: lay.LaidRow) -> int:
+        if row.kind != "item" or self.style.overflow != "wrap":
+            return 1
+        return max(len(self.wrapped(k, v)) for k, v in self.cells(row).items())
+
+    def item_row(self, y: float, row: lay.LaidRow) -> None:
+        assert row.line is not None
+        bold = row.line % BOLD_ROW_EVERY == BOLD_ROW_EVERY - 1
+        cells = self.cells(row)
+        description = cells.pop("description")
+        for key, value in cells.items():
+            for i, part in enumerate(self.wrapped(key, value)):
+                self.cell(key, y + i * lay.wrap_step(self.style), part, bold=bold)
+        self.cell("description", y, description, bold=True)
+
+    def totals_row(self, y: float, row: lay.LaidRow) -> None:
+        kinds = ("swipe_totals", "cardholder_totals", "report_totals")
+        text = label(self.style, dict(zip(kinds, TOTALS_LABELS[self.style.totals_labels], strict=True))[row.kind])
+        x = lay.TOTALS_LABEL_X
+        if self.style.fitted_columns:
+            first = min(self.cols[k].left for k in ("gross", "discount", "net"))
+            x = first - self.style.column_gap - self.bold_width(text)
+        self.text(x, y, text, bold=True)
+        for key, value in self.totals(row).items():
+            self.cell(key, y, value, bold=True)
 
     def row(self, y: float, row: lay.LaidRow) -> None:
-        ch = self.stmt.cardholders[row.cardholder]
-        if row.kind == "item" and row.line is not None and row.item is not None:
-            line = ch.lines[row.line]
-            self.item_row(y, line, line.items[row.item], bold=row.line % BOLD_ROW_EVERY == BOLD_ROW_EVERY - 1)
-        elif row.kind == "swipe_totals" and row.line is not None:
-            line = ch.lines[row.line]
-            self.totals_row(y, "Transaction Totals:", line.gross, line.discount, line.net)
-        elif row.kind == "cardholder_totals":
-            self.totals_row(y, "Cardholder Totals:", ch.gross, ch.discount, ch.net)
+        if row.kind == "item":
+            self.item_row(y, row)
         else:
-            s = self.stmt
-            self.totals_row(y, "Report Totals:", s.gross, s.discount, s.net)
+            self.totals_row(y, row)
 
     def page(self, page: lay.LaidPage, count: int) -> None:
         self.pdf.add_page()
-        top = self.report_header() if page.number == 1 else lay.TOP
-        self.block(top, self.stmt.cardholders[page.cardholder])
-        y = lay.table_top(page.number == 1)
-        self.header(y)
-        for row in page.rows:
-            y += lay.ROW_HEIGHT
-            self.row(y, row)
-        self.text(700.0, lay.FOOTER_Y, f"Page {page.number} of {count}")
+        if self.style.columns_per_page:
+            self.plan(self.page_shapes(page))
+        for band in page.bands:
+            if band.kind == "report_header":
+                self.report_header(band.y)
+            elif band.kind == "title":
+                self.title(band.y)
+            elif band.kind == "block":
+                self.block(band.y, self.stmt.cardholders[band.cardholder], band.continued)
+            elif band.kind == "header":
+                self.header(band.y)
+            elif band.row is not None:
+                self.row(band.y, band.row)
+        self.footer(page.number, count)
+        self.flush()
 
 
 def render_wex_statement(
@@ -169,16 +130,21 @@ def render_wex_statement(
     interleave_columns: bool = False,
     owner_password: str | None = None,
     user_password: str | None = None,
+    style: WexStyle = DEFAULT_STYLE,
 ) -> None:
-    """Write the report; `doubled_bold` draws bold text twice, `interleave_columns` overlaps merchant/city.
+    """Write the report; `doubled_bold` draws bold text twice, `interleave_columns` overlaps merchant/city
+    (both override `style`).
 
     `owner_password` alone gives a permissions-only encrypted PDF that opens without a password;
     `user_password` gives one that cannot be opened without it.
     """
     if not stmt.cardholders:
         raise ValueError("a WEX report needs at least one cardholder")
-    writer = _Writer(stmt, doubled_bold, interleave_columns)
-    pages = lay.paginate(stmt)
+    style = replace(style, doubled_bold=style.doubled_bold or doubled_bold)
+    if interleave_columns:
+        style = replace(style, overflow="interleave")
+    writer = _Writer(stmt, style)
+    pages = lay.paginate(stmt, style, writer.row_lines)
     for page in pages:
         writer.page(page, len(pages))
     if owner_password or user_password:

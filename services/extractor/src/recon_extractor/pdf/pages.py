@@ -12,6 +12,7 @@ slow page never blocks other readers.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,15 @@ class StatementPage:
     count: int
     words: list[Word]
     ocr: bool = False
+
+
+def page_list(numbers: Sequence[int]) -> str:
+    """`page 3` / `pages 1-4, 7`, for messages."""
+    spans: list[str] = []
+    for _, group in itertools.groupby(enumerate(numbers), key=lambda p: p[1] - p[0]):
+        run = [n for _, n in group]
+        spans.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(spans)
 
 
 def first_page_ocr_text(pdf: PdfSource, ocr: Ocr, max_side: int = 1200, top_share: float = 0.4) -> str:

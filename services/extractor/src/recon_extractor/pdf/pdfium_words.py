@@ -17,9 +17,15 @@ from typing import Any
 import pypdfium2.raw as raw
 
 from recon_extractor.pdf.glyphs import Char, Word, chars_to_words, dedupe_nearby
+from recon_extractor.pdf.text_rows import group_rows
 
 _WORD = re.compile(r"\S+")
 HOLE = 0.1
+OVERHANG = 0.15
+SHATTERED_MIN, SHATTERED_SHARE = 20, 0.5
+GLYPH_GAP = 0.1
+"""Glyphs placed one by one belong to one word while their advance boxes leave less than this many box
+heights between them (a space is over a fifth of one)."""
 SAME_ORIGIN = 0.07
 WINDOW = 7
 
@@ -116,7 +122,10 @@ class _TextPage:
 
     def glyph_words(self, start: int, end: int) -> list[Word]:
         chars: list[Char | None] = []
-        prev: _Glyph | None = None
+        # The glyph before the span (a space of the same text object, say): holes are measured from it, so
+        # the object's earlier words are not taken for glyphs pdfium dropped.
+        prev: _Glyph | None = self.glyph(start - 1) if start > 0 else None
+        in_object = 1  # glyphs of `prev`'s text object so far
         for i in range(start, end):
             g = self.glyph(i)
             if g is None:
@@ -125,11 +134,27 @@ class _TextPage:
                 continue
             if prev is not None and prev.obj == g.obj:
                 chars.extend(self._fill(prev.char.x1, g.char.x0, g))
-            elif g.char.x0 - g.origin > HOLE * g.size:
-                chars.extend(self._fill(g.origin, g.char.x0, g))
-            chars.append(g.char)
+                in_object += 1
+            else:
+                if prev is not None and (in_object > 1 or g.char.x0 - prev.char.x1 > HOLE * g.size):
+                    # A new text object after a gap, or right after another object's word: two fields
+                    # printed touching. (Drivers that place each glyph as an object of its own are not split.)
+                    chars.append(None)
+                if g.char.x0 - g.origin > HOLE * g.size:
+                    chars.extend(self._fill(g.origin, g.char.x0, g))
+                in_object = 1
+            chars.append(_from_origin(g))
             prev = g
         return chars_to_words(chars, first_joined=self.joined(start))
+
+
+def _from_origin(g: _Glyph) -> Char:
+    """The glyph's box, starting at its text object's origin when it overhangs it (a `J` drawn on its own
+    reaches back into the glyph before it: no pen move back, no new word)."""
+    c = g.char
+    if c.x0 < g.origin < c.x0 + OVERHANG * g.size:
+        return Char(c.text, g.origin, c.x1, c.top, c.bottom)
+    return c
 
 
 def _overlapping(words: list[tuple[Word, bool]]) -> set[int]:
@@ -147,10 +172,39 @@ def _overlapping(words: list[tuple[Word, bool]]) -> set[int]:
     return suspect
 
 
+def _shattered(spans: list[tuple[int, int]]) -> bool:
+    return len(spans) >= SHATTERED_MIN and sum(e - s == 1 for s, e in spans) > SHATTERED_SHARE * len(spans)
+
+
+def _regrouped_words(page: _TextPage) -> list[Word]:
+    """Words from every glyph, rows found by the glyphs' own boxes (a comma is on its letters' line), each
+    row's glyphs in stream order and cut where the pen leaves a gap."""
+    glyphs = [g for i in range(len(page.text)) if (g := page.glyph(i)) is not None]
+    boxes = {id(w): w for w in (_from_origin(g) for g in glyphs)}
+    as_words = [Word(c.text, c.x0, c.x1, c.top, c.bottom) for c in boxes.values()]
+    chars_of = dict(zip(map(id, as_words), boxes.values(), strict=True))
+    words: list[Word] = []
+    for row in group_rows(as_words):
+        chars: list[Char | None] = []
+        prev: Word | None = None
+        for w in row.words:
+            if prev is not None and w.x0 - prev.x1 > GLYPH_GAP * w.height:
+                chars.append(None)
+            chars.append(chars_of[id(w)])
+            prev = w
+        words.extend(chars_to_words(chars))
+    return words
+
+
 def pdfium_page_words(textpage: Any, height: float) -> list[Word]:
-    """All words of a pdfium text page in pdfium's order (lines top-down, objects left to right)."""
+    """All words of a pdfium text page in pdfium's order (lines top-down, objects left to right).
+
+    A page whose text pdfium breaks into single glyphs (glyphs drawn one by one, in an order its line
+    finder does not follow) is read again from its glyphs' boxes."""
     page = _TextPage(textpage, height)
     spans = [m.span() for m in _WORD.finditer(page.text)]
+    if _shattered(spans):
+        return dedupe_nearby(_regrouped_words(page))
     fast = [page.rect_word(s, e) for s, e in spans]
     suspect = _overlapping(fast)
     words: list[Word] = []

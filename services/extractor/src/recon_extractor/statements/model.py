@@ -62,7 +62,7 @@ class Cardholder:
     card_first_digit: str | None = None
 
 
-FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch", "date_order"]
+FindingKind = Literal["unread_row", "total_mismatch", "balance_mismatch", "date_order", "unconfirmed_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,8 @@ class Finding:
     A warning is worth a look; a finding means the lines may be wrong or incomplete, so the session needs a
     person before its AP import: `unread_row` looks like a charge but was not read, `total_mismatch` is a
     printed total the lines contradict, `balance_mismatch` a printed balance equation that does not add up,
-    `date_order` numeric dates that could be day-first or month-first with nothing printed to say which.
+    `date_order` numeric dates that could be day-first or month-first with nothing printed to say which,
+    `unconfirmed_rows` rows read on a guess (columns from another page) that no printed total confirms.
     """
 
     kind: FindingKind

@@ -21,7 +21,7 @@ from recon_extractor.errors import NoTextLayerError
 from recon_extractor.ocr.engine import Ocr
 from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.limits import Limits, check_pdf_limits
-from recon_extractor.pdf.pages import StatementPage, iter_statement_pages
+from recon_extractor.pdf.pages import StatementPage, iter_statement_pages, page_list
 from recon_extractor.pdf.printed_rows import printed_rows
 from recon_extractor.pdf.text_rows import group_rows
 from recon_extractor.pdf.words import PdfSource
@@ -62,24 +62,16 @@ def choose_reader(
     return generic_parser(), None
 
 
-def _page_list(numbers: list[int]) -> str:
-    spans: list[str] = []
-    for _, group in itertools.groupby(enumerate(numbers), key=lambda p: p[1] - p[0]):
-        run = [n for _, n in group]
-        spans.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(spans)
-
-
 def _text_warnings(read: list[int], blank: list[int], ocr: Ocr | None) -> list[str]:
     warnings = []
     if read:
         warnings.append(
-            f"{_page_list(read)} had no text layer and were read by OCR: lower confidence, check their lines "
+            f"{page_list(read)} had no text layer and were read by OCR: lower confidence, check their lines "
             "against the statement"
         )
     if blank:
         missing = "" if ocr else " (scanned pages need OCR)"
-        warnings.append(f"{_page_list(blank)} had no text: blank, or scanned and their lines are missing{missing}")
+        warnings.append(f"{page_list(blank)} had no text: blank, or scanned and their lines are missing{missing}")
     return warnings
 
 

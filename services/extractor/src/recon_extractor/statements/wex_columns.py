@@ -1,37 +1,24 @@
-"""The WEX column header: where each column sits, and which field each run of a row belongs to."""
+"""Where each WEX column sits (`Columns`, found by `wex_header`), and which column each run of a row is in."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from recon_extractor.pdf.glyphs import Word
 from recon_extractor.pdf.text_rows import Row, Run, split_runs
 
-TITLES: tuple[tuple[str, str], ...] = (
-    ("trans_date", "Trans Date"),
-    ("posted_date", "Posted Date"),
-    ("level", "Lvl"),
-    ("reference", "Transaction #"),
-    ("merchant", "Merchant Name"),
-    ("city", "City, State"),
-    ("group", "Merchant Group"),
-    ("description", "Product Description"),
-    ("ppu", "PPU/G"),
-    ("quantity", "Quantity"),
-    ("gross", "Gross Cost"),
-    ("discount", "Discount"),
-    ("net", "Net Cost"),
-)
-REQUIRED = ("trans_date", "merchant", "net")
 RIGHT_ALIGNED = frozenset({"ppu", "quantity", "gross", "discount", "net"})
 RIGHT_EDGE_TOLERANCE = 4.0
 LEFT_EDGE_TOLERANCE = 2.0
+STRAY_GAP = 2.0
+"""Word heights between two pieces of one column's text beyond which the second is not that column's."""
 OCR_SLACK = 5.0
 """Extra tolerance, in points, when the header's words are OCR estimates: a word split out of a detected
 text line, or a padded detector box, lands up to ~3 pt from where it is printed."""
-NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR)?")
+NUMBER = re.compile(r"\(?-?\$?-?[\d,]*\.\d+\)?(?:\s?CR|-)?")
+_NUMBER_ENDS = frozenset("0123456789)R-")
 
 
 @dataclass(frozen=True)
@@ -52,52 +39,66 @@ class Columns:
         return [(x1, k) for k, (_, x1) in self.spans.items() if k in RIGHT_ALIGNED]
 
 
-def _find_title(words: Sequence[str], title: str) -> int | None:
-    parts = title.lower().split()
-    n = len(parts)
-    for i in range(len(words) - n + 1):
-        if words[i] == parts[0] and words[i : i + n] == parts:
-            return i
-    return None
-
-
-def find_header(row: Row) -> Columns | None:
-    """The column layout if `row` is the WEX column header."""
-    lowered = row.text.lower()
-    if "trans" not in lowered or "net" not in lowered or "merchant" not in lowered:
-        return None
-    texts = [w.text.lower() for w in row.words]
-    spans: dict[str, tuple[float, float]] = {}
-    for key, title in TITLES:
-        at = _find_title(texts, title)
-        if at is not None:
-            n = len(title.split())
-            spans[key] = (row.words[at].x0, max(w.x1 for w in row.words[at : at + n]))
-    if not all(key in spans for key in REQUIRED):
-        return None
-    return Columns(spans, OCR_SLACK if any(w.approximate for w in row.words) else 0.0)
+def _number_column(run: Run, columns: Columns) -> str | None:
+    """The number column whose title's right edge the run ends at, else the one whose title it overlaps most
+    (a title centred over its numbers)."""
+    for x1, key in columns.right_edges:
+        if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE + columns.slack:
+            return key
+    overlaps = [
+        (min(run.x1, columns.spans[k][1]) - max(run.x0, columns.spans[k][0]), k) for _, k in columns.right_edges
+    ]
+    best = max(overlaps, default=None)
+    return best[1] if best and best[0] > 0 else None
 
 
 def _column_for(run: Run, columns: Columns) -> str:
-    if NUMBER.fullmatch(run.text):
-        for x1, key in columns.right_edges:
-            if abs(run.x1 - x1) <= RIGHT_EDGE_TOLERANCE + columns.slack:
-                return key
+    if NUMBER.fullmatch(run.text) and (key := _number_column(run, columns)):
+        return key
     for x0, key in columns.left_starts:
         if x0 - LEFT_EDGE_TOLERANCE <= run.x0:
             return key
     return columns.left_starts[-1][1]
 
 
-def row_cells(row: Row, columns: Columns) -> dict[str, str]:
-    """The row's text by column key (runs falling in the same column joined by a space)."""
-    cells: dict[str, list[str]] = {}
+def _runs(row: Row, columns: Columns) -> list[Run]:
+    """The row's runs; a number ending at a number column's edge is a run of its own, however close its
+    neighbours are printed (`$433.67 $0.00` in a tight table)."""
     # OCR words are placed one by one: their edges are too rough to tell a column start from a wide space.
-    runs = (
-        [Run(w.text, w.x0, w.x1) for w in row.words]
-        if columns.slack
-        else split_runs(row.words, [x0 for x0, _ in columns.left_starts])
-    )
-    for run in runs:
-        cells.setdefault(_column_for(run, columns), []).append(run.text)
+    if columns.slack:
+        return [Run(w.text, w.x0, w.x1) for w in row.words]
+    starts = [x0 for x0, _ in columns.left_starts]
+    runs = split_runs(row.words, starts)
+    if not any(" " in r.text and any(NUMBER.fullmatch(part) for part in r.text.split(" ")) for r in runs):
+        return runs  # no number glued to its neighbours: the common row
+    edges = [x1 for x1, _ in columns.right_edges]
+    runs = []
+    pending: list[Word] = []
+    for word in row.words:
+        if (
+            word.text[-1] in _NUMBER_ENDS
+            and any(abs(word.x1 - x1) <= RIGHT_EDGE_TOLERANCE for x1 in edges)
+            and NUMBER.fullmatch(word.text)
+        ):
+            runs += split_runs(pending, starts)
+            runs.append(Run(word.text, word.x0, word.x1))
+            pending = []
+        else:
+            pending.append(word)
+    return runs + split_runs(pending, starts)
+
+
+def row_cells(row: Row, columns: Columns) -> dict[str, str]:
+    """The row's text by column key (runs falling in the same column joined by a space).
+
+    Text set far to the right of the rest of its column's text (a column whose title was not found) is
+    kept apart under `?<key>`, so the row is not read as if it belonged there."""
+    cells: dict[str, list[str]] = {}
+    ends: dict[str, float] = {}
+    for run in _runs(row, columns):
+        key = _column_for(run, columns)
+        if key in ends and not columns.slack and run.x0 - ends[key] > STRAY_GAP * (row.bottom - row.top):
+            key = f"?{key}"
+        cells.setdefault(key, []).append(run.text)
+        ends[key] = max(ends.get(key, run.x1), run.x1)
     return {key: " ".join(parts) for key, parts in cells.items()}

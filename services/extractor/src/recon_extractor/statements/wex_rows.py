@@ -1,9 +1,10 @@
-"""What one printed row of a WEX report says: a block field, the period, a product row or a totals row."""
+"""What one printed row of a WEX report says: the period, a product row, a totals row, page furniture, or a
+row that looks like a charge (a date and an amount, or a 9-digit reference) whether or not it was read."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -14,7 +15,6 @@ from recon_extractor.statements.model import StatementItem
 
 TotalsKind = Literal["transaction", "cardholder", "report"]
 
-_BLOCK = re.compile(r"^(?P<label>Account Code|Customer ID|Card Number|Cardholder Name|Employee ID):\s*(?P<value>.*)$")
 _PERIOD = re.compile(r"Posted Date between (\d{1,2}/\d{1,2}/\d{4}) and (\d{1,2}/\d{1,2}/\d{4})", re.I)
 _FROM_TO = re.compile(r"^From:\s*(\d{1,2}/\d{1,2}/\d{4})\s+To:\s*(\d{1,2}/\d{1,2}/\d{4})")
 # "Totais": OCR reads a small l as i now and then; the row is still a totals row.
@@ -25,7 +25,21 @@ _KINDS: dict[str, TotalsKind] = {
     "report": "report",
     "grand": "report",
 }
-_FOOTER = re.compile(r"^Page \d+ of \d+$", re.I)
+_FOOTER = re.compile(r"\bPage \d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+# The report's title and selection criteria (`Employee Number = ALL`), printed above the first table.
+_FURNITURE = re.compile(
+    r"cardholder activity report|^produced on\b|^primary sort\b|^[\w ]+ = \S|^(?:run|printed) on\b", re.I
+)
+_ANY_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_ANY_AMOUNT = re.compile(r"(?<![\d/])-?\$?\d{1,3}(?:,?\d{3})*\.\d{2}\b")
+_REFERENCE = re.compile(r"\b\d{9}\b")
+# The same, with the spaces taken out: text that came apart into letters (`1 1 / 1 4 / 2 0 2 5`).
+_SQUEEZED_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2}")
+_SQUEEZED_AMOUNT = re.compile(r"\d\.\d{2}")
+_SQUEEZED_TOTALS = re.compile(r"totals?:", re.I)
+_PLAUSIBLE_REFERENCE = re.compile(r"^[A-Z0-9-]{4,}$")
+SWIPE_FIELDS = frozenset({"trans_date", "posted_date", "level", "reference", "merchant", "city", "group"})
+"""What every product row of a swipe repeats, unless the report prints it only on the first."""
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _CITY_STATE = re.compile(r"^(?P<city>.*?)(?:,\s*|\s+)(?P<state>[A-Z]{2})$")
 
@@ -39,10 +53,32 @@ class ItemRow:
     level: str | None
     reference: str | None
     merchant: str
-    city: str | None
-    state: str | None
+    place: str | None  # "MOBILE, AL" as printed
     category: str | None
     item: StatementItem
+
+    @property
+    def city(self) -> str | None:
+        return _city_state(self.place)[0]
+
+    @property
+    def state(self) -> str | None:
+        return _city_state(self.place)[1]
+
+    def continued(self, cells: dict[str, str]) -> ItemRow:
+        """The row with a wrapped cell's next line (`cells`: merchant, city, group or description text)."""
+
+        def joined(first: str | None, key: str) -> str | None:
+            return f"{first} {cells[key]}" if first and cells.get(key) else first or cells.get(key)
+
+        description = joined(self.item.description, "description")
+        return replace(
+            self,
+            merchant=joined(self.merchant, "merchant") or "",
+            place=joined(self.place, "city"),
+            category=joined(self.category, "group"),
+            item=replace(self.item, description=description),
+        )
 
 
 def parse_date(text: str | None) -> date | None:
@@ -61,12 +97,6 @@ def _parse_date(text: str) -> date | None:
         return None
 
 
-def block_field(text: str) -> tuple[str, str] | None:
-    """(`Cardholder Name`, `WILLIAMBURT`) for a cardholder-block row."""
-    m = _BLOCK.match(text.strip())
-    return (m.group("label"), m.group("value").strip()) if m else None
-
-
 def report_period(text: str) -> tuple[date, date] | None:
     m = _PERIOD.search(text) or _FROM_TO.match(text.strip())
     if not m:
@@ -82,8 +112,21 @@ def totals_kind(text: str) -> TotalsKind | None:
     return _KINDS[m.group(1).lower()]
 
 
-def is_footer(text: str) -> bool:
-    return bool(_FOOTER.match(text.strip()))
+def is_furniture(text: str) -> bool:
+    """A page footer (`Page 3 of 9`, `Page 3`), the report title or a selection criterion."""
+    text = text.strip()
+    return bool(_FOOTER.search(text) or _FURNITURE.search(text)) and not _ANY_AMOUNT.search(text)
+
+
+def looks_like_charge(text: str) -> bool:
+    """A date and an amount, or a 9-digit transaction number, or a total: a row that must be read, or said to
+    be unread."""
+    if (_ANY_DATE.search(text) and _ANY_AMOUNT.search(text)) or _REFERENCE.search(text):
+        return True
+    squeezed = text.replace(" ", "")
+    return bool(_SQUEEZED_AMOUNT.search(squeezed)) and bool(
+        _SQUEEZED_DATE.search(squeezed) or _SQUEEZED_TOTALS.search(squeezed)
+    )
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -104,6 +147,7 @@ def parse_totals(cells: dict[str, str]) -> tuple[Decimal, Decimal, Decimal] | No
     return (gross if gross is not None else net + discount), discount, net
 
 
+@lru_cache(maxsize=1024)
 def _city_state(text: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
@@ -113,20 +157,29 @@ def _city_state(text: str | None) -> tuple[str | None, str | None]:
     return m.group("city").strip() or None, m.group("state")
 
 
-def parse_item(cells: dict[str, str]) -> ItemRow | None:
-    """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
-    trans = parse_date(cells.get("trans_date"))
+def _plausible(cells: dict[str, str]) -> bool:
+    """Cells that a misplaced column boundary would garble: a posted date, a reference, a level."""
+    posted, reference, level = cells.get("posted_date"), cells.get("reference"), cells.get("level")
+    return (
+        (not posted or parse_date(posted) is not None)
+        and (not reference or bool(_PLAUSIBLE_REFERENCE.match(reference)))
+        and (not level or len(level) <= 2)
+        and bool(cells.get("merchant"))
+    )
+
+
+def parse_product(cells: dict[str, str]) -> StatementItem | None:
+    """A product row's own columns (description, PPU, quantity, amounts), or None without an amount."""
     net = parse_amount(cells.get("net"))
     gross = parse_amount(cells.get("gross"))
-    if trans is None or (net is None and gross is None):
+    if net is None and gross is None:
         return None
     discount = parse_amount(cells.get("discount")) or Decimal("0.00")
     if gross is None:
         gross = (net or Decimal("0.00")) + discount
     if net is None:
         net = gross - discount
-    city, state = _city_state(cells.get("city"))
-    item = StatementItem(
+    return StatementItem(
         cells.get("description") or None,
         _decimal(cells.get("ppu")),
         _decimal(cells.get("quantity")),
@@ -134,14 +187,20 @@ def parse_item(cells: dict[str, str]) -> ItemRow | None:
         discount,
         net,
     )
+
+
+def parse_item(cells: dict[str, str]) -> ItemRow | None:
+    """The product row in `cells`, or None when the row is not one (no transaction date or no amounts)."""
+    trans = parse_date(cells.get("trans_date"))
+    if trans is None or not _plausible(cells) or (item := parse_product(cells)) is None:
+        return None
     return ItemRow(
         trans,
         parse_date(cells.get("posted_date")),
         cells.get("level") or None,
         cells.get("reference") or None,
         cells.get("merchant", ""),
-        city,
-        state,
+        cells.get("city") or None,
         cells.get("group") or None,
         item,
     )

@@ -1,14 +1,17 @@
-"""Product rows into swipes, swipes into cardholders: the bookkeeping behind the WEX parser."""
+"""Product rows into swipes, swipes into cardholders: the bookkeeping behind the WEX parser.
+
+A printed total the rows contradict is a finding (the lines may be wrong); a product row whose own gross,
+discount and net disagree, or a swipe without its totals row, is a warning (the totals above still check it).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recon_extractor.statements.checks import Sums, item_problem, item_sums, line_sums, mismatch
-from recon_extractor.statements.model import Cardholder, CardLine, StatementItem
+from recon_extractor.statements.model import Cardholder, CardLine, Finding, StatementItem
+from recon_extractor.statements.wex_blocks import HolderKey
 from recon_extractor.statements.wex_rows import ItemRow
-
-HolderKey = tuple[str, str | None, str | None]
 
 
 @dataclass
@@ -28,10 +31,11 @@ class _Swipe:
 
 
 class SwipeBook:
-    """Open swipe, current cardholder and section; every disagreement goes to `warnings`."""
+    """Open swipe, current cardholder and section; disagreements go to `findings` or `warnings`."""
 
-    def __init__(self, warnings: list[str]) -> None:
+    def __init__(self, warnings: list[str], findings: list[Finding]) -> None:
         self.warnings = warnings
+        self.findings = findings
         self.holders: dict[HolderKey, _Holder] = {}
         self.current: HolderKey | None = None
         self.swipe: _Swipe | None = None
@@ -48,7 +52,8 @@ class SwipeBook:
 
     def add_item(self, page: int, row: ItemRow) -> None:
         if self.current is None:
-            self.warnings.append(f"page {page}: product row before any cardholder block: {row.reference}")
+            message = f"page {page}: product row {row.reference} printed before any cardholder block: not read"
+            self.findings.append(Finding("unread_row", message, page))
             return
         if self.swipe and self.swipe.first.reference != row.reference:
             self.close_swipe(page, None)
@@ -59,12 +64,33 @@ class SwipeBook:
         if problem:
             self.warnings.append(problem)
 
+    def add_product(self, page: int, product: StatementItem) -> bool:
+        """A later product row that leaves the swipe's fields blank: False when no swipe is open."""
+        if self.swipe is None:
+            return False
+        self.add_item(page, replace(self.swipe.first, item=product))
+        return True
+
+    def continue_item(self, cells: dict[str, str]) -> bool:
+        """A wrapped cell's next line, below the last product row: False when no swipe is open."""
+        swipe = self.swipe
+        if swipe is None or not swipe.items:
+            return False
+        if len(swipe.items) == 1:
+            swipe.first = swipe.first.continued(cells)
+        if cells.get("description"):
+            last = swipe.items[-1]
+            text = f"{last.description} {cells['description']}" if last.description else cells["description"]
+            swipe.items[-1] = replace(last, description=text)
+        return True
+
     def close_swipe(self, page: int, printed: Sums | None) -> None:
         """End the open swipe at its `Transaction Totals` row (`printed`), or without one (None)."""
         swipe, self.swipe = self.swipe, None
         if swipe is None:
             if printed is not None:
-                self.warnings.append(f"page {page}: Transaction Totals without product rows")
+                message = f"page {page}: a Transaction Totals row with no product rows read before it"
+                self.findings.append(Finding("total_mismatch", message, page))
             return
         items = tuple(swipe.items)
         ref = swipe.first.reference
@@ -74,17 +100,20 @@ class SwipeBook:
             )
             printed = item_sums(items)
         elif problem := mismatch(f"page {page}: swipe {ref} product rows", item_sums(items), printed):
-            self.warnings.append(problem)
+            self.findings.append(Finding("total_mismatch", problem, page))
         line = _card_line(swipe.first, items, printed, swipe.page)
         self.holders[swipe.holder].lines.append(line)
         self.section.append(line)
 
-    def check_cardholder(self, printed: Sums) -> None:
-        """A `Cardholder Totals` row: compare with the lines since the cardholder's block began."""
+    def check_cardholder(self, page: int, printed: Sums) -> bool:
+        """A `Cardholder Totals` row: do the lines since the cardholder's block began add up to it?"""
+        self.close_swipe(page, None)
         name = self.current[0] if self.current else "?"
-        if problem := mismatch(f"cardholder {name}: Cardholder Totals", line_sums(self.section), printed):
-            self.warnings.append(problem)
+        problem = mismatch(f"page {page}: cardholder {name}: Cardholder Totals", line_sums(self.section), printed)
+        if problem:
+            self.findings.append(Finding("total_mismatch", problem, page))
         self.section = []
+        return problem is None
 
     def cardholders(self) -> tuple[Cardholder, ...]:
         return tuple(Cardholder(h.name, h.employee_id, h.card_last4, tuple(h.lines)) for h in self.holders.values())

@@ -35,7 +35,7 @@ def test_wex_500_pages_100_cardholders_every_artefact_exact(tmp_path: Path) -> N
     parsed = read_statement(path, on_page=lambda n, total: calls.append((n, total)))
     elapsed = time.perf_counter() - started
     assert statement_differences(truth, parsed) == []
-    assert parsed.warnings == () and parsed.issuer == "WEX"
+    assert parsed.warnings == () and parsed.findings == () and parsed.issuer == "WEX"
     assert calls == [(n, len(layout)) for n in range(1, len(layout) + 1)]
     assert elapsed < 60, f"{len(layout)} pages took {elapsed:.1f} s"  # a guard against a pathology, not a benchmark
 

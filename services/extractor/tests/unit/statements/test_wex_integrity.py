@@ -1,4 +1,4 @@
-"""Printed totals that disagree with the lines become readable warnings, never errors."""
+"""Printed totals that disagree with the lines are findings (the session needs a person), never errors."""
 
 from __future__ import annotations
 
@@ -61,29 +61,34 @@ def _statement(*holders: GenCardholder, printed_net: Decimal | None = None) -> G
     return MisprintedStatement(*header, printed_net=printed_net)
 
 
-def test_swipe_totals_that_differ_from_its_products_warn_and_win(tmp_path: Path) -> None:
+def test_swipe_totals_that_differ_from_its_products_are_a_finding_and_win(tmp_path: Path) -> None:
     bad = MisprintedLine(**{**_line("000000002").__dict__, "printed_net": D("36.76")})
     holder = GenCardholder("WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"), bad))
     parsed = read_statement(render(_statement(holder), tmp_path / "s.pdf"))
     assert parsed.cardholders[0].lines[1].amount == D("36.76")
-    assert len(parsed.warnings) == 1
-    assert "swipe 000000002" in parsed.warnings[0] and "net $36.66 vs printed $36.76" in parsed.warnings[0]
+    assert parsed.warnings == ()
+    assert [(f.kind, f.page) for f in parsed.findings] == [("total_mismatch", 1)]
+    assert "swipe 000000002" in parsed.findings[0].message
+    assert "net $36.66 vs printed $36.76" in parsed.findings[0].message
 
 
-def test_cardholder_totals_mismatch_warns(tmp_path: Path) -> None:
+def test_cardholder_totals_mismatch_is_a_finding(tmp_path: Path) -> None:
     holder = MisprintedCardholder(
         "WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"),), printed_net=D("99.99")
     )
     parsed = read_statement(render(_statement(holder), tmp_path / "s.pdf"))
-    assert [w for w in parsed.warnings if "cardholder WILLIAMBURT" in w and "$99.99" in w]
+    assert [f.kind for f in parsed.findings if "cardholder WILLIAMBURT" in f.message and "$99.99" in f.message] == [
+        "total_mismatch"
+    ]
 
 
-def test_report_totals_mismatch_warns(tmp_path: Path) -> None:
+def test_report_totals_mismatch_is_a_finding(tmp_path: Path) -> None:
     holder = GenCardholder("WILLIAMBURT", "960904", "556735XXXXXX0028", (_line("000000001"),))
     stmt = _statement(holder, printed_net=D("1000.00"))
     parsed = read_statement(render(stmt, tmp_path / "s.pdf"))
     assert parsed.totals["net"] == D("1000.00")
-    assert [w for w in parsed.warnings if w.startswith("report: Report Totals") and "$1,000.00" in w]
+    assert [(f.kind, f.page) for f in parsed.findings] == [("total_mismatch", None)]
+    assert parsed.findings[0].message.startswith("report: Report Totals") and "$1,000.00" in parsed.findings[0].message
 
 
 def test_a_page_without_its_column_header_uses_the_previous_columns(tmp_path: Path) -> None:
@@ -92,7 +97,7 @@ def test_a_page_without_its_column_header_uses_the_previous_columns(tmp_path: Pa
     from recon_extractor.pdf.pages import iter_statement_pages
     from recon_extractor.pdf.text_rows import group_rows
     from recon_extractor.statements.wex import WexParser
-    from recon_extractor.statements.wex_columns import find_header
+    from recon_extractor.statements.wex_header import find_header
 
     truth = make_statement(6, cardholders=3, lines_per_cardholder=(20, 30))
     parser = WexParser()
@@ -100,8 +105,12 @@ def test_a_page_without_its_column_header_uses_the_previous_columns(tmp_path: Pa
     for page in pages:
         rows = group_rows(page.words)
         if page.number == 2:
-            rows = [r for r in rows if find_header(r) is None]
+            rows = [r for r in rows if find_header([r]) is None]
         parser.feed(page.number, rows)
     parsed = parser.finish(len(pages))
     assert statement_differences(truth, parsed) == []
-    assert parsed.warnings == ("page 2: no column header found; using the previous page's columns",)
+    assert parsed.findings == ()
+    assert parsed.warnings == (
+        "page 2: no column header printed; read with the columns of the header above them, and the lines agree "
+        "with the printed totals",
+    )

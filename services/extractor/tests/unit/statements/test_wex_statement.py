@@ -29,21 +29,21 @@ def test_five_cardholders_exact(tmp_path: Path) -> None:
     truth = make_statement(1, cardholders=5, credit_ratio=0.2)
     parsed = read_statement(render(truth, tmp_path / "s.pdf"))
     assert differences(truth, parsed) == []
-    assert parsed.issuer == "WEX" and parsed.warnings == ()
+    assert parsed.issuer == "WEX" and parsed.warnings == () and parsed.findings == ()
 
 
 def test_120_cardholders_exact(tmp_path: Path, big_statement: GenStatement) -> None:
     parsed = read_statement(render(big_statement, tmp_path / "big.pdf"))
     assert len(parsed.cardholders) == 120
     assert differences(big_statement, parsed) == []
-    assert parsed.warnings == ()
+    assert parsed.warnings == () and parsed.findings == ()
 
 
 def test_120_cardholders_with_both_artefacts_exact(tmp_path: Path, big_statement: GenStatement) -> None:
     path = render(big_statement, tmp_path / "big.pdf", doubled_bold=True, interleave=True)
     parsed = read_statement(path)
     assert differences(big_statement, parsed) == []
-    assert parsed.warnings == ()
+    assert parsed.warnings == () and parsed.findings == ()
 
 
 def test_progress_is_reported_per_page(tmp_path: Path) -> None:
