@@ -69,6 +69,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
-    # Outermost: every request is a span, the root of the trace its events carry (probes are left out).
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,api/health")
+    # Outermost: every request is a span, the root of the trace its events carry. Probes are left out, and so
+    # are the spans of each body chunk sent or received (a progress stream would make hundreds).
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,api/health", exclude_spans=["receive", "send"])
     return app
