@@ -9,8 +9,9 @@ collector OTEL_EXPORTER_OTLP_ENDPOINT names (OTLP over HTTP), each when it is se
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
+from typing import Any
 
 from opentelemetry import context, propagate, trace
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
@@ -87,3 +88,12 @@ def continued(headers: Mapping[str, str]) -> Iterator[None]:
         yield
     finally:
         context.detach(token)
+
+
+def add_trace_ids(_logger: Any, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """A structlog processor: the current span's trace_id and span_id on each log line (none outside a span)."""
+    ids = trace.get_current_span().get_span_context()
+    if ids.is_valid:
+        event.setdefault("trace_id", f"{ids.trace_id:032x}")
+        event.setdefault("span_id", f"{ids.span_id:016x}")
+    return event

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -131,3 +132,14 @@ def test_spans_reach_the_otlp_collector_named_by_the_endpoint(
     service = {a.key: a.value.string_value for a in resource_spans.resource.attributes}["service.name"]
     assert service == "recon-matcher"
     assert [s.name for scope in resource_spans.scope_spans for s in scope.spans] == ["recon.session-extracted process"]
+
+
+@pytest.mark.usefixtures("service_logging")
+def test_a_log_line_written_in_a_span_names_its_trace(capsys: pytest.CaptureFixture[str]) -> None:
+    with TRACER.start_as_current_span("recon.file-uploaded process") as span:
+        logging.getLogger("recon_extractor").warning("page %d read", 3)
+    logging.getLogger("recon_extractor").warning("outside any span")
+    inside, outside = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()[-2:]]
+    ids = span.get_span_context()
+    assert (inside["trace_id"], inside["span_id"]) == (f"{ids.trace_id:032x}", f"{ids.span_id:016x}")
+    assert "trace_id" not in outside
