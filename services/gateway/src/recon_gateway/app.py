@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from recon_contracts import topics
 from recon_contracts.events import ProgressReported
 from recon_contracts.worker import Runtime, build_runtime
@@ -59,10 +61,15 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.state.settings = settings
+    # Set when the server begins to stop: progress streams end so the stop does not wait for their clients.
+    app.state.draining = asyncio.Event()
     install_error_handlers(app)
     # The last added is outermost: the headers go on every response, a refused Host included.
     app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     for module in (uploads, sessions, lines, review, decisions, findings, health):
         app.include_router(module.router)
+    # Outermost: every request is a span, the root of the trace its events carry. Probes are left out, and so
+    # are the spans of each body chunk sent or received (a progress stream would make hundreds).
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,api/health", exclude_spans=["receive", "send"])
     return app
