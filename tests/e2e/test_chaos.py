@@ -51,9 +51,10 @@ class PrivateInfra:
         return f"127.0.0.1:{self.kafka_port}"
 
     def run(self, server: str, command: str) -> None:
-        subprocess.run(
-            ["bash", str(INFRA / f"{server}.sh"), command], env=self.env, check=True, capture_output=True, timeout=180
+        done = subprocess.run(
+            ["bash", str(INFRA / f"{server}.sh"), command], env=self.env, capture_output=True, text=True, timeout=180
         )
+        assert done.returncode == 0, f"infra/{server}.sh {command} failed:\n{done.stdout}\n{done.stderr}"
 
     def restart(self, server: str, down_for: float) -> None:
         self.run(server, "stop")
