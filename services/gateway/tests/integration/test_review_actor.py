@@ -137,7 +137,9 @@ def test_production_refuses_dev_mode_and_oidc_needs_its_issuer(tmp_path: Path) -
     with pytest.raises(ValidationError, match="AUTH_MODE=dev lets anyone act as one user"):
         GatewaySettings(environment="production", auth_mode="dev", **real)
     with pytest.raises(ValueError, match="AUTH_MODE=oidc needs OIDC_ISSUER and OIDC_AUDIENCE"):
-        create_app(GatewaySettings(blob_root=str(tmp_path)))
+        create_app(GatewaySettings(blob_root=str(tmp_path), auth_mode="oidc"))
     with pytest.raises(ValueError, match="AUTH_MODE=oidc needs OIDC_AUDIENCE"):
-        create_app(GatewaySettings(blob_root=str(tmp_path), oidc_issuer=ISSUER))
-    assert GatewaySettings(environment="production", oidc_issuer=ISSUER, oidc_audience=AUDIENCE, **real)
+        create_app(GatewaySettings(blob_root=str(tmp_path), auth_mode="oidc", oidc_issuer=ISSUER))
+    oidc = {"auth_mode": "oidc", "oidc_issuer": ISSUER, "oidc_audience": AUDIENCE}
+    assert GatewaySettings(environment="production", **oidc, **real).auth_mode == "oidc"
+    assert GatewaySettings.model_fields["auth_mode"].default == "oidc"  # dev mode is only ever asked for
