@@ -68,6 +68,7 @@ class Stack:
             ENVIRONMENT="test",
             AUTH_MODE="dev",
             DEV_USER=DEV_USER,
+            MAX_PROCESSING_SESSIONS_PER_USER="0",  # every upload is the one dev user's
         )
         env.update(extra or {})
         return env

@@ -23,6 +23,8 @@ class GatewaySettings(ServiceSettings):
     # Host headers served (Starlette's TrustedHostMiddleware; the health probes are exempt). Production must
     # name its own (not "*"), or the gateway does not start.
     allowed_hosts: list[str] = ["localhost", "127.0.0.1", "::1"]
+    max_processing_sessions_per_user: int = 5
+    """New uploads a user may have processing at once (0: no limit); one more is refused with 429."""
     sse_poll_seconds: float = 0.3
     sse_keepalive_seconds: float = 15.0
 
