@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from pydantic import ValidationError
-from recon_contracts.db import EmployeeRow, SessionRow, TransactionRow, UploadRow
+from recon_contracts.db import EmployeeRow, FileExtractionRow, SessionRow, TransactionRow, UploadRow
 from recon_gateway.app import create_app
 from recon_gateway.settings import GatewaySettings
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -24,7 +24,9 @@ pytestmark = pytest.mark.integration
 HOLDER = "JOHN SMITH"
 
 
-async def _finished_session(sessionmaker: async_sessionmaker[AsyncSession]) -> tuple[uuid.UUID, list[uuid.UUID]]:
+async def _finished_session(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> tuple[uuid.UUID, uuid.UUID, list[uuid.UUID]]:
     session_id, upload_id = uuid.uuid4(), uuid.uuid4()
     lines = [uuid.uuid4(), uuid.uuid4()]
     async with sessionmaker.begin() as db:
@@ -45,6 +47,12 @@ async def _finished_session(sessionmaker: async_sessionmaker[AsyncSession]) -> t
         )
         db.add(EmployeeRow(session_id=session_id, name=HOLDER))
         await db.flush()
+        unread = {"kind": "unread_row", "message": "a row that looks like a charge was not read", "page": 2}
+        db.add(
+            FileExtractionRow(
+                upload_id=upload_id, session_id=session_id, batch_id=uuid.uuid4(), status="extracted", findings=[unread]
+            )
+        )
         for n, line in enumerate(lines):
             amount = Decimal("12.50") + n
             db.add(
@@ -58,7 +66,7 @@ async def _finished_session(sessionmaker: async_sessionmaker[AsyncSession]) -> t
                     card_last_four="1234",
                 )
             )
-    return session_id, lines
+    return session_id, upload_id, lines
 
 
 @asynccontextmanager
@@ -72,11 +80,12 @@ async def _client(settings: GatewaySettings, issuer: LocalIssuer) -> AsyncIterat
 async def _decide_all(
     client: httpx.AsyncClient,
     db: async_sessionmaker[AsyncSession],
-    session_id: uuid.UUID,
-    lines: list[uuid.UUID],
+    seeded: tuple[uuid.UUID, uuid.UUID, list[uuid.UUID]],
     token: str,
 ) -> list[object]:
-    """One decision, a batch, and an alias, each naming 'mallory' in the body as older clients did; the audit log."""
+    """A decision, a batch, an alias and a findings acceptance, each naming 'mallory' in the body as older clients
+    did; who each answer and the audit log say decided."""
+    session_id, upload_id, lines = seeded
     auth = {"Authorization": f"Bearer {token}"} if token else {}
     base = f"/api/sessions/{session_id}"
     no_receipt = {"action": "no_receipt", "reason": "receipt lost", "reviewer": "mallory"}
@@ -88,8 +97,13 @@ async def _decide_all(
     await _finish(db, session_id)
     alias = {"alias": "J SMITH", "cardholder_name": HOLDER, "decision": "confirm", "reviewer": "mallory"}
     assert (await client.post(f"{base}/cardholder-aliases", json=alias, headers=auth)).status_code == 201
+    await _finish(db, session_id)
+    accept = {"reason": "the row is a fee line", "reviewer": "mallory"}
+    accepted = await client.post(f"{base}/files/{upload_id}/findings/accept", json=accept, headers=auth)
+    assert accepted.status_code == 200, accepted.text
     audit = (await client.get(f"{base}/audit", headers=auth)).json()["items"]
-    return [one.json()["decided_by"], *((a["actor"], a["action"]) for a in audit)]
+    by = [one.json()["decided_by"], accepted.json()["acceptance"]["accepted_by"]]
+    return [*by, *((a["actor"], a["action"]) for a in audit)]
 
 
 async def _finish(sessionmaker: async_sessionmaker[AsyncSession], session_id: uuid.UUID) -> None:
@@ -101,7 +115,8 @@ async def _finish(sessionmaker: async_sessionmaker[AsyncSession], session_id: uu
 
 
 def _decided_by(actor: str) -> list[object]:
-    return [actor, (actor, "line.no_receipt"), (actor, "line.no_receipt"), (actor, "alias.confirm")]
+    audited = ("line.no_receipt", "line.no_receipt", "alias.confirm", "findings.accept")
+    return [actor, actor, *((actor, action) for action in audited)]
 
 
 async def test_the_audit_actor_is_the_tokens_user(
@@ -111,10 +126,10 @@ async def test_the_audit_actor_is_the_tokens_user(
     settings = GatewaySettings(
         database_url=migrated, blob_root=str(tmp_path), auth_mode="oidc", oidc_issuer=ISSUER, oidc_audience=AUDIENCE
     )
-    session_id, lines = await _finished_session(sessionmaker)
+    seeded = await _finished_session(sessionmaker)
     token = issuer.token("reviewer", preferred_username=None, name="Ana Lima")
     async with _client(settings, issuer) as client:
-        recorded = await _decide_all(client, sessionmaker, session_id, lines, token)
+        recorded = await _decide_all(client, sessionmaker, seeded, token)
     assert recorded == _decided_by("Ana Lima")
 
 
@@ -122,13 +137,13 @@ async def test_dev_mode_is_one_loud_user_with_every_role(
     migrated: str, sessionmaker: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     settings = GatewaySettings(database_url=migrated, blob_root=str(tmp_path), auth_mode="dev", dev_user="dev-ana")
-    session_id, lines = await _finished_session(sessionmaker)
+    seeded = await _finished_session(sessionmaker)
     with capture_logs() as logs:
         app = create_app(settings)
     assert any(e["log_level"] == "warning" and "AUTH_MODE=dev: NO SIGN-IN" in e["event"] for e in logs)
     await app.state.runtime.engine.dispose()
     async with _client(settings, LocalIssuer()) as client:
-        recorded = await _decide_all(client, sessionmaker, session_id, lines, token="")
+        recorded = await _decide_all(client, sessionmaker, seeded, token="")
     assert recorded == _decided_by("dev-ana")
 
 
