@@ -149,7 +149,13 @@ def _expected_ap_file() -> bytes:
     rows = [
         HEADER,
         row(ANA, ANA.lines[0], Decimal("40.00"), fuel),
-        row(ANA, ANA.lines[1], Decimal("25.00"), hinges, f"{hinges.purpose} (no receipt: {WAIVER}; waived by ana)"),
+        row(
+            ANA,
+            ANA.lines[1],
+            Decimal("25.00"),
+            hinges,
+            f"{hinges.purpose} (no receipt: {WAIVER}; waived by {DEV_USER})",
+        ),
         row(BORIS, BORIS.lines[0], Decimal("300.12"), room),
         row(BORIS, BORIS.lines[0], Decimal("112.23"), dinner),
         row(BORIS, BORIS.lines[1], Decimal("89.10"), lumber),
