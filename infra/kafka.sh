@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local single-node Apache Kafka (KRaft) on 127.0.0.1, state under <repo>/.local/kafka.
+# Local single-node Apache Kafka (KRaft) on 127.0.0.1, jars and state under <repo>/.local/kafka
+# (state under $KAFKA_STATE_DIR instead: the chaos tests run a private broker they may restart).
 # Usage: infra/kafka.sh install|start|stop|status|run <main-class> [args...]
 #   e.g. infra/kafka.sh run org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list
 set -euo pipefail
@@ -8,10 +9,11 @@ INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(dirname "$INFRA_DIR")"
 BASE="$REPO_ROOT/.local/kafka"
 LIBS="$BASE/libs"
-DATA="$BASE/data"
-LOGS="$BASE/logs"
-PIDFILE="$BASE/kafka.pid"
-PROPS="$BASE/server.properties"
+STATE="${KAFKA_STATE_DIR:-$BASE}"
+DATA="$STATE/data"
+LOGS="$STATE/logs"
+PIDFILE="$STATE/kafka.pid"
+PROPS="$STATE/server.properties"
 POM="$INFRA_DIR/kafka/pom.xml"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Project-local PostgreSQL cluster on 127.0.0.1:${PGPORT_RECON:-5433}, state under <repo>/.local/pg.
+# Project-local PostgreSQL cluster on 127.0.0.1:${PGPORT_RECON:-5433}, state under <repo>/.local/pg
+# (or $PG_STATE_DIR: the chaos tests run a private cluster they may restart).
 # Usage: infra/postgres.sh install|start|stop|status
 set -euo pipefail
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(dirname "$INFRA_DIR")"
-BASE="$REPO_ROOT/.local/pg"
+BASE="${PG_STATE_DIR:-$REPO_ROOT/.local/pg}"
 DATA="$BASE/data"
 SOCK="$BASE/run"
 LOGFILE="$BASE/log/postgres.log"
