@@ -11,11 +11,24 @@ import httpx
 import jwt
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+from recon_gateway.settings import GatewaySettings
 
 ISSUER = "https://login.issuer.test/tenant-1/v2.0"
 AUDIENCE = "api://card-recon-test"
 JWKS_PATH = "/tenant-1/discovery/v2.0/keys"
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+
+def trusting_settings(database_url: str, blob_root: str, **overrides: Any) -> GatewaySettings:
+    """A gateway that accepts this issuer's tokens."""
+    return GatewaySettings(
+        database_url=database_url,
+        blob_root=blob_root,
+        auth_mode="oidc",
+        oidc_issuer=ISSUER,
+        oidc_audience=AUDIENCE,
+        **overrides,
+    )
 
 
 class LocalIssuer:

@@ -18,7 +18,7 @@ from recon_gateway.settings import GatewaySettings
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from structlog.testing import capture_logs
 
-from services.gateway.tests.local_issuer import AUDIENCE, ISSUER, LocalIssuer
+from services.gateway.tests.local_issuer import AUDIENCE, ISSUER, LocalIssuer, trusting_settings
 
 pytestmark = pytest.mark.integration
 HOLDER = "JOHN SMITH"
@@ -123,9 +123,7 @@ async def test_the_audit_actor_is_the_tokens_user(
     migrated: str, sessionmaker: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     issuer = LocalIssuer()
-    settings = GatewaySettings(
-        database_url=migrated, blob_root=str(tmp_path), auth_mode="oidc", oidc_issuer=ISSUER, oidc_audience=AUDIENCE
-    )
+    settings = trusting_settings(migrated, str(tmp_path))
     seeded = await _finished_session(sessionmaker)
     token = issuer.token("reviewer", preferred_username=None, name="Ana Lima")
     async with _client(settings, issuer) as client:

@@ -11,9 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 from recon_gateway.app import create_app
-from recon_gateway.settings import GatewaySettings
 
-from services.gateway.tests.local_issuer import AUDIENCE, ISSUER, LocalIssuer
+from services.gateway.tests.local_issuer import LocalIssuer, trusting_settings
 
 pytestmark = pytest.mark.integration
 OPEN = re.compile(r"^/api/health(/|$)")
@@ -39,14 +38,7 @@ def issuer() -> LocalIssuer:
 
 @pytest.fixture
 async def app_client(migrated: str, issuer: LocalIssuer, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    settings = GatewaySettings(
-        database_url=migrated,
-        blob_root=str(tmp_path),
-        auth_mode="oidc",
-        oidc_issuer=ISSUER,
-        oidc_audience=AUDIENCE,
-    )
-    app = create_app(settings, http=issuer.http())
+    app = create_app(trusting_settings(migrated, str(tmp_path)), http=issuer.http())
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         yield client

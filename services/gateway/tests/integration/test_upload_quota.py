@@ -11,11 +11,10 @@ import httpx
 import pytest
 from recon_contracts.db import SessionRow
 from recon_gateway.app import create_app
-from recon_gateway.settings import GatewaySettings
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.gateway.tests.local_issuer import AUDIENCE, ISSUER, LocalIssuer
+from services.gateway.tests.local_issuer import LocalIssuer, trusting_settings
 
 pytestmark = pytest.mark.integration
 BOUNDARY = "quota-test-boundary"
@@ -34,14 +33,7 @@ async def test_one_session_too_many_is_429_for_that_user_only(
     migrated: str, sessionmaker: async_sessionmaker[AsyncSession], tmp_path: Path
 ) -> None:
     issuer = LocalIssuer()
-    settings = GatewaySettings(
-        database_url=migrated,
-        blob_root=str(tmp_path),
-        auth_mode="oidc",
-        oidc_issuer=ISSUER,
-        oidc_audience=AUDIENCE,
-        max_processing_sessions_per_user=1,
-    )
+    settings = trusting_settings(migrated, str(tmp_path), max_processing_sessions_per_user=1)
     ana = {"Authorization": f"Bearer {issuer.token('uploader')}"}
     bo = {"Authorization": f"Bearer {issuer.token('uploader', preferred_username='bo@example.com')}"}
     app = create_app(settings, http=issuer.http())
