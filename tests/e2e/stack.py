@@ -54,6 +54,10 @@ class Stack:
     def blob_root(self) -> Path:
         return self.workdir / "blobs"
 
+    def traces_file(self, service: str) -> Path:
+        """Where the service writes its OpenTelemetry spans (one JSON object a line)."""
+        return self.workdir / f"traces-{service}.jsonl"
+
     def env(self, service: str, extra: dict[str, str] | None = None) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
@@ -69,6 +73,7 @@ class Stack:
             AUTH_MODE="dev",
             DEV_USER=DEV_USER,
             MAX_PROCESSING_SESSIONS_PER_USER="0",  # every upload is the one dev user's
+            TRACES_FILE=str(self.traces_file(service)),
         )
         env.update(extra or {})
         return env
@@ -101,6 +106,17 @@ class Stack:
                 pass
             time.sleep(0.3)
         raise TimeoutError(f"gateway not healthy after {timeout}s:\n{self.log_tail('gateway')}")
+
+    def first_answer(self, service: str, url: str, timeout: float = 60.0) -> httpx.Response:
+        """The first answer to GET url once the service listens (whatever its status)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return httpx.get(url, timeout=5)
+            except httpx.TransportError:
+                if time.monotonic() > deadline or self.processes[service].poll() is not None:
+                    raise AssertionError(f"{service} never answered {url}:\n{self.log_tail(service)}") from None
+                time.sleep(0.3)
 
     def wait_exit(self, service: str, timeout: float = 60.0) -> int:
         return self.processes[service].wait(timeout=timeout)

@@ -1,5 +1,6 @@
 """JSON logs for every service, from structlog and from stdlib loggers alike (the Kafka client, the web
-server, the database driver), one object per line; card numbers are masked before anything is written."""
+server, the database driver), one object per line, with the trace_id of the span they were written in; card
+numbers are masked before anything is written."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import structlog
 
 from recon_contracts.card_numbers import CardNumberFilter
 from recon_contracts.card_numbers import mask_log_event as mask_card_numbers_in_event
+from recon_contracts.tracing import add_trace_ids
 
 _SHARED = (
     structlog.contextvars.merge_contextvars,
+    add_trace_ids,
     structlog.processors.add_log_level,
     structlog.processors.TimeStamper(fmt="iso", utc=True),
 )

@@ -30,6 +30,7 @@ from recon_contracts.card_numbers import mask_card_numbers
 from recon_contracts.db.messaging import OutboxRow
 from recon_contracts.errors import is_transient
 from recon_contracts.events import Event
+from recon_contracts.tracing import current_trace
 
 log = structlog.get_logger(__name__)
 
@@ -39,8 +40,12 @@ Publish = Callable[[str, bytes, bytes, dict[str, str]], Awaitable[None]]
 
 
 def stage(db: AsyncSession, *events: Event) -> None:
-    """Add events to the caller's transaction; they are published only if it commits."""
-    for event in events:
+    """Add events to the caller's transaction; they are published only if it commits.
+
+    An event without a trace takes the current span's, so its consumers continue that trace.
+    """
+    for staged in events:
+        event = staged if staged.trace else staged.model_copy(update={"trace": current_trace(staged.session_id)})
         db.add(
             OutboxRow(
                 event_id=event.event_id,

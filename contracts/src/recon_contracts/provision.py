@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import sys
 import time
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import TopicAlreadyExistsError, for_code
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
@@ -23,22 +23,59 @@ from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import ALL_TOPICS
 
 
-async def ensure_topics(bootstrap_servers: str, prefix: str = "") -> list[str]:
-    """Create every project topic with its partition count; returns the ones created now."""
+class TopicProvisioningError(RuntimeError):
+    """The cluster refused a topic, or holds one with fewer replicas than the settings ask."""
+
+
+async def ensure_topics(
+    bootstrap_servers: str, prefix: str = "", *, replication_factor: int = 1, min_insync_replicas: int = 1
+) -> list[str]:
+    """Create every project topic with its partitions and replication; returns the ones created now.
+
+    Loud, never silent: a topic the cluster refuses (e.g. 3 replicas on fewer brokers) or an existing topic
+    with fewer replicas than asked raises TopicProvisioningError naming it.
+    """
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="recon-provision")
     await admin.start()
     try:
         existing = set(await admin.list_topics())
         missing = [t for t in ALL_TOPICS if prefix + t.name not in existing]
         if missing:
-            # Another provisioner may win the race; its topics are just as good.
-            with contextlib.suppress(TopicAlreadyExistsError):
-                await admin.create_topics(
-                    [NewTopic(name=prefix + t.name, num_partitions=t.partitions, replication_factor=1) for t in missing]
-                )
+            config = {"min.insync.replicas": str(min_insync_replicas)}
+            response = await admin.create_topics(
+                [NewTopic(prefix + t.name, t.partitions, replication_factor, topic_configs=config) for t in missing]
+            )
+            _raise_refusals(response.topic_errors)
+        present = [prefix + t.name for t in ALL_TOPICS if prefix + t.name in existing]
+        if present and replication_factor > 1:
+            _raise_under_replicated(await admin.describe_topics(present), replication_factor)
         return [prefix + t.name for t in missing]
     finally:
         await admin.close()
+
+
+def _raise_refusals(topic_errors: list[tuple[Any, ...]]) -> None:
+    # Another provisioner may win the race (TOPIC_ALREADY_EXISTS); its topics are just as good.
+    refused = [
+        f"{name}: {for_code(code).__name__}{f' ({detail[0]})' if detail and detail[0] else ''}"
+        for name, code, *detail in topic_errors
+        if code not in (0, TopicAlreadyExistsError.errno)
+    ]
+    if refused:
+        raise TopicProvisioningError(f"the Kafka cluster refused topics: {'; '.join(refused)}")
+
+
+def _raise_under_replicated(described: list[dict[str, Any]], replication_factor: int) -> None:
+    short = [
+        f"{topic['topic']} has {min(len(p['replicas']) for p in topic['partitions'])}"
+        for topic in described
+        if topic["partitions"] and min(len(p["replicas"]) for p in topic["partitions"]) < replication_factor
+    ]
+    if short:
+        raise TopicProvisioningError(
+            f"topics created earlier with fewer replicas than KAFKA_REPLICATION_FACTOR={replication_factor}: "
+            f"{', '.join(short)}; reassign their partitions (kafka-reassign-partitions.sh) and run again"
+        )
 
 
 async def what_is_missing(settings: ServiceSettings) -> str | None:
@@ -89,7 +126,14 @@ def main() -> None:
         wait_until_provisioned(settings, args.timeout)
         return
     command.upgrade(alembic_config(settings.database_url), "head")
-    created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.kafka_topic_prefix))
+    created = asyncio.run(
+        ensure_topics(
+            settings.kafka_bootstrap_servers,
+            settings.kafka_topic_prefix,
+            replication_factor=settings.kafka_replication_factor,
+            min_insync_replicas=settings.kafka_min_insync_replicas,
+        )
+    )
     print(f"database at head; topics created: {', '.join(created) or 'none (all present)'}")
 
 

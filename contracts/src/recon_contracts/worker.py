@@ -1,4 +1,4 @@
-"""The one composition helper every service uses: engine, broker with dead-lettering, relay, health."""
+"""The one composition helper every service uses: engine, broker with dead-lettering, relay, probes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from faststream import AckPolicy
+from faststream.asgi import AsgiResponse, get
 from faststream.kafka import KafkaBroker
+from faststream.kafka.opentelemetry import KafkaTelemetryMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from recon_contracts.blobstore import LocalBlobStore
@@ -23,8 +25,10 @@ from recon_contracts.inbox import Inbox
 from recon_contracts.logging_setup import configure_logging
 from recon_contracts.outbox import OutboxRelay
 from recon_contracts.outbox import stage as stage_events
+from recon_contracts.readiness import database_answers, kafka_answers
 from recon_contracts.settings import ServiceSettings
 from recon_contracts.topics import Topic
+from recon_contracts.tracing import configure_tracing, continued
 
 
 @dataclass
@@ -117,12 +121,16 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
         middlewares=[
             delivery_limit_middleware(service, sessionmaker, settings.max_deliveries),
             dead_letter_middleware(service, sessionmaker),
+            # Innermost: the handler runs in a span continuing the message's trace (its Kafka headers).
+            KafkaTelemetryMiddleware(),
         ],
         client_id=service,
+        acks="all" if settings.kafka_acks == "all" else 1,
     )
 
     async def publish(topic: str, key: bytes, value: bytes, headers: dict[str, str]) -> None:
-        await broker.publish(value, settings.kafka_topic_prefix + topic, key=key, headers=headers)
+        with continued(headers):  # published as a child of the span the event was staged in
+            await broker.publish(value, settings.kafka_topic_prefix + topic, key=key, headers=headers)
 
     return Runtime(
         service=service,
@@ -141,15 +149,32 @@ def build_runtime(service: str, settings: ServiceSettings) -> Runtime:
     )
 
 
+def probes(runtime: Runtime) -> list[tuple[str, Any]]:
+    """A worker's HTTP probes: /livez (the process answers), /readyz (PostgreSQL and Kafka answer; /health too)."""
+
+    @get(include_in_schema=False)
+    async def livez(scope: Any) -> AsgiResponse:
+        return AsgiResponse(b"", 204)
+
+    @get(include_in_schema=False)
+    async def readyz(scope: Any) -> AsgiResponse:
+        db_ok, kafka_ok = await asyncio.gather(database_answers(runtime.engine), kafka_answers(runtime.broker))
+        down = [name for name, ok in (("database", db_ok), ("kafka", kafka_ok)) if not ok]
+        return AsgiResponse(f"{' and '.join(down)} unreachable".encode(), 503) if down else AsgiResponse(b"", 204)
+
+    return [("/livez", livez), ("/readyz", readyz), ("/health", readyz)]
+
+
 def serve(runtime: Runtime, *, port: int) -> None:
-    """Run a worker: its subscribers, its outbox relay and loops, and GET /health on bind_host:port."""
+    """Run a worker: its subscribers, its outbox relay and loops, and its probes on bind_host:port."""
     import uvicorn
-    from faststream.asgi import AsgiFastStream, make_ping_asgi
+    from faststream.asgi import AsgiFastStream
 
     configure_logging(runtime.service, runtime.settings.log_level)
+    configure_tracing(runtime.service, runtime.settings)
     app = AsgiFastStream(
         runtime.broker,
-        asgi_routes=[("/health", make_ping_asgi(runtime.broker, timeout=5.0))],
+        asgi_routes=probes(runtime),
         after_startup=[runtime.start_background],
         on_shutdown=[runtime.close],
     )

@@ -1,11 +1,9 @@
 import json
 import logging
-from collections.abc import Iterator
 
 import pytest
 import structlog
 from recon_contracts.card_numbers import mask_card_numbers
-from recon_contracts.logging_setup import configure_logging
 
 
 @pytest.mark.parametrize(
@@ -43,21 +41,6 @@ from recon_contracts.logging_setup import configure_logging
 )
 def test_card_numbers_are_masked_to_their_last_four(text: str, masked: str) -> None:
     assert mask_card_numbers(text) == masked
-
-
-@pytest.fixture
-def service_logging() -> Iterator[None]:
-    """The services' logging, for one test; the root logger's own handlers (pytest's) are put back after."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    configure_logging("test")
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    structlog.reset_defaults()
 
 
 @pytest.mark.usefixtures("service_logging")

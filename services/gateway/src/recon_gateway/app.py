@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from recon_contracts import topics
 from recon_contracts.events import ProgressReported
 from recon_contracts.worker import Runtime, build_runtime
@@ -79,6 +81,8 @@ def create_app(settings: GatewaySettings, http: httpx.AsyncClient | None = None)
     )
     app.state.runtime = runtime
     app.state.settings = settings
+    # Set when the server begins to stop: progress streams end so the stop does not wait for their clients.
+    app.state.draining = asyncio.Event()
     app.state.authenticator = build_authenticator(settings, http)
     install_error_handlers(app)
     install_auth_errors(app)
@@ -88,4 +92,7 @@ def create_app(settings: GatewaySettings, http: httpx.AsyncClient | None = None)
     for router, writes in ACCESS:
         app.include_router(router, dependencies=[require(writes=writes)], responses=RESPONSES)
     app.include_router(health.router)
+    # Outermost: every request is a span, the root of the trace its events carry. Probes are left out, and so
+    # are the spans of each body chunk sent or received (a progress stream would make hundreds).
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,api/health", exclude_spans=["receive", "send"])
     return app

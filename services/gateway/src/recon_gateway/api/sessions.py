@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import uuid
 from collections.abc import AsyncIterator
@@ -182,6 +183,14 @@ def _sse(row: ProgressEventRow, status_now: str) -> str:
     return f"id: {row.id}\nevent: progress\ndata: {json.dumps(data)}\n\n"
 
 
+async def _draining_within(request: Request, seconds: float) -> bool:
+    """Wait up to `seconds`; True as soon as the gateway is stopping."""
+    draining: asyncio.Event = request.app.state.draining
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(draining.wait(), seconds)
+    return draining.is_set()
+
+
 @router.get(
     "/{session_id}/events",
     responses={200: {"content": {"text/event-stream": {}}, "description": "progress events"}, **NOT_FOUND},
@@ -194,7 +203,10 @@ async def session_events(
     settings: SettingsDep,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    """Server-sent progress; resumes after Last-Event-ID and ends once the session is finished."""
+    """Server-sent progress; resumes after Last-Event-ID and ends once the session is finished.
+
+    It also ends when the gateway stops (the client reconnects, with Last-Event-ID, to a running one).
+    """
     after = int(last_event_id) if last_event_id and last_event_id.isdigit() else 0
     async with runtime.sessionmaker() as db:
         if await session_store.get_live_session(db, session_id) is None:
@@ -217,9 +229,8 @@ async def session_events(
             if session.status in TERMINAL and not rows:
                 yield f"event: end\ndata: {json.dumps({'session_status': session.status})}\n\n"
                 return
-            if await request.is_disconnected():
+            if await request.is_disconnected() or await _draining_within(request, settings.sse_poll_seconds):
                 return
-            await asyncio.sleep(settings.sse_poll_seconds)
             quiet = 0.0 if rows else quiet + settings.sse_poll_seconds
             if quiet >= settings.sse_keepalive_seconds:
                 quiet = 0.0
