@@ -11,7 +11,7 @@ default:
 
 # ── Run ────────────────────────────────────────────────────────────────────────
 
-# Bring up the whole stack (Kafka, PostgreSQL, migrations, every service) and print its URL.
+# Bring up the whole stack (Kafka, PostgreSQL, migrations, every service, the web UI) and print its URLs.
 up:
     bash infra/stack.sh up
 
@@ -25,8 +25,8 @@ status:
 
 # ── Test ───────────────────────────────────────────────────────────────────────
 
-# Everything CI runs: lint, types, contract files, deploy manifests, then all tests on real Kafka + PostgreSQL.
-test: lint typecheck asyncapi-check deploy-check infra fonts
+# Everything CI runs: lint, types, contract files, deploy manifests, web UI checks, then every test (browser ones too) on real Kafka + PostgreSQL.
+test: lint typecheck asyncapi-check deploy-check web-check infra fonts
     DATABASE_URL={{test_db}} KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 {{py}} -m pytest -q -p no:cacheprovider
 
 # Only the fast pure tests (no Kafka, no PostgreSQL).
@@ -41,6 +41,22 @@ lint:
 # mypy over every package.
 typecheck:
     {{py}} -m mypy contracts/src services/*/src tools/docgen/src tools/cli/src
+
+# ── Web UI ─────────────────────────────────────────────────────────────────────
+
+# The web UI's own checks: type check (tsc), lint (ESLint) and component tests (Vitest).
+web-check:
+    bash infra/web.sh install
+    cd web && npm run --silent typecheck && npm run --silent lint && npm run --silent test
+
+# Build the web UI (skipped while its sources are unchanged).
+web-build:
+    bash infra/web.sh build
+
+# Next.js dev server on :3000 against a running gateway (GATEWAY_URL, default http://127.0.0.1:8000).
+web-dev:
+    bash infra/web.sh install
+    cd web && npm run dev
 
 # ── Contracts and deploy ───────────────────────────────────────────────────────
 

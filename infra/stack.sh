@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole local stack: Kafka, PostgreSQL, provisioning (migrations + topics) and every service,
-# as background processes on loopback. Logs in .local/logs, pids in .local/run.
+# The whole local stack: Kafka, PostgreSQL, provisioning (migrations + topics), every service and the
+# web UI (infra/web.sh), as background processes on loopback. Logs in .local/logs, pids in .local/run.
 # Usage: infra/stack.sh up|down|status
 set -euo pipefail
 
@@ -31,7 +31,8 @@ cmd_up() {
   done
   for _ in $(seq 1 60); do
     if curl -fsS "http://127.0.0.1:$GATEWAY_PORT/api/health" >/dev/null 2>&1; then
-      log "card-recon is up: http://127.0.0.1:$GATEWAY_PORT  (API docs: http://127.0.0.1:$GATEWAY_PORT/docs)"
+      log "card-recon API is up: http://127.0.0.1:$GATEWAY_PORT  (API docs: http://127.0.0.1:$GATEWAY_PORT/docs)"
+      GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" bash "$INFRA_DIR/web.sh" start
       return 0
     fi
     sleep 1
@@ -41,6 +42,7 @@ cmd_up() {
 }
 
 cmd_down() {
+  bash "$INFRA_DIR/web.sh" stop
   for svc in "${SERVICES[@]}"; do
     if running "$svc"; then kill "$(cat "$RUN/$svc.pid")"; log "$svc stopped"; fi
     rm -f "$RUN/$svc.pid"
@@ -57,6 +59,7 @@ cmd_status() {
   for svc in "${SERVICES[@]}"; do
     if running "$svc"; then log "$svc running (pid $(cat "$RUN/$svc.pid"))"; else log "$svc stopped"; fi
   done
+  bash "$INFRA_DIR/web.sh" status
 }
 
 case "${1:-}" in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,20 @@ from recon_docgen.receipt_pdf import render_receipt
 from recon_docgen.scenario import make_statement, receipt_for
 from recon_docgen.truth import GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
+
+
+@dataclass(frozen=True)
+class ContradictedTotals(GenStatement):
+    """A statement whose printed Report Totals claims ten dollars more than its lines."""
+
+    @property
+    def net(self) -> Decimal:
+        return super().net + Decimal("10.00")
+
+
+def contradicted(truth: GenStatement) -> ContradictedTotals:
+    """The same statement with Report Totals its lines contradict (a total_mismatch finding)."""
+    return ContradictedTotals(**{f.name: getattr(truth, f.name) for f in fields(truth)})
 
 
 def make_month(

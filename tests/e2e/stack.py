@@ -91,7 +91,11 @@ class Stack:
     def start_all(self) -> None:
         for service in SERVICES:
             self.start(service)
-        self.wait_healthy()
+        try:
+            self.wait_healthy(timeout=180.0)  # a loaded 2-core machine takes over a minute to start five services
+        except BaseException:
+            self.stop_all()  # never leave the services running behind a failed start
+            raise
 
     def wait_healthy(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout

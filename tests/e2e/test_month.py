@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,11 +15,10 @@ import pytest
 from recon_docgen.expense_report import render_expense_report
 from recon_docgen.month_documents import MonthDocuments, make_month_documents
 from recon_docgen.scenario import make_statement
-from recon_docgen.truth import GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 from recon_reporter.domain.report_rows import STATUS_LABELS
 
-from tests.e2e.journeys import follow_events, report_rows, upload, wait_status
+from tests.e2e.journeys import contradicted, follow_events, report_rows, upload, wait_status
 from tests.e2e.stack import DEV_USER, Stack
 
 pytestmark = pytest.mark.e2e
@@ -313,18 +311,9 @@ def test_one_statement_period_per_session(stack: Stack, tmp_path: Path) -> None:
     ]
 
 
-@dataclass(frozen=True)
-class _ContradictedTotals(GenStatement):
-    """A statement whose printed Report Totals claims ten dollars more than its lines."""
-
-    @property
-    def net(self) -> Decimal:
-        return super().net + Decimal("10.00")
-
-
 def test_findings_withhold_the_ap_import_until_a_reviewer_accepts_them(stack: Stack, tmp_path: Path) -> None:
     truth = make_statement(73, cardholders=2)
-    flagged = _ContradictedTotals(**{f.name: getattr(truth, f.name) for f in fields(truth)})
+    flagged = contradicted(truth)
     statement_pdf = tmp_path / "contradicted.pdf"
     render_wex_statement(flagged, statement_pdf)
     body = upload(stack.url, [statement_pdf]).json()

@@ -124,6 +124,25 @@ def test_a_line_split_over_entries_must_sum_exactly() -> None:
     )
 
 
+def test_a_split_line_is_reassigned_at_most_once_and_first() -> None:
+    # The matcher applies a line's decisions in order, a reassign replacing the pins before it: two reassigns
+    # (or an approve then a reassign) in one split would keep one part while every part is recorded as backing.
+    ok = _plan(
+        Proposed(A.id, "reassign", entry_id=E1.id, split="s"), Proposed(A.id, "approve", entry_id=E2.id, split="s")
+    )
+    assert ok.split_ids[0] == ok.split_ids[1]
+    for first, second in (("reassign", "reassign"), ("approve", "reassign")):
+        refused = _refused(
+            Proposed(A.id, first, entry_id=E1.id, split="s"),  # type: ignore[arg-type]
+            Proposed(A.id, second, entry_id=E2.id, split="s"),  # type: ignore[arg-type]
+        )
+        assert (refused.status, refused.code) == (422, "split_not_exact")
+        assert refused.message == (
+            "split 's': line 000000001 (SHELL OIL, 42.00) may be reassigned once, as the split's first part "
+            "(a later reassign would replace the parts before it); make the other parts approve"
+        )
+
+
 def test_one_receipt_covering_two_lines_is_an_explicit_exact_split() -> None:
     plan = _plan(
         Proposed(B.id, "approve", receipt_id=R.id, split="fuel"),

@@ -106,6 +106,19 @@ async def list_sessions(
     return rows.all(), total
 
 
+OPEN_LINE_STATUSES = ("missing_receipt", "missing_coding", "missing_both", "missing_all_receipts")
+
+
+async def open_line_counts(db: AsyncSession, session_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many card lines of each session miss something (a receipt, coding or both), as last matched."""
+    rows = await db.execute(
+        select(MatchResultRow.session_id, func.count())
+        .where(MatchResultRow.session_id.in_(session_ids), MatchResultRow.line_status.in_(OPEN_LINE_STATUSES))
+        .group_by(MatchResultRow.session_id)
+    )
+    return {session_id: count for session_id, count in rows.tuples()}
+
+
 async def get_live_session(db: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRow | None:
     query = select(SessionRow).where(_live(session_id))
     if for_update:

@@ -96,6 +96,9 @@ class Session(_Orm):
     total_transactions: int
     total_receipts: int
     matched_count: int = Field(description="card lines matched to a receipt (automatically or by a reviewer)")
+    open_lines: int = Field(
+        default=0, description="card lines that miss a receipt, coding or both, as last matched (the exceptions)"
+    )
     period_start: date | None = Field(description="the period of the session's first statement")
     period_end: date | None
 

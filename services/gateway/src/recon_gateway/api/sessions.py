@@ -53,8 +53,9 @@ async def list_sessions(
 ) -> SessionPage:
     """Sessions of the last 90 days, newest first."""
     rows, total = await session_store.list_sessions(db, page=page, page_size=page_size, query=q, status=status)
+    open_lines = await session_store.open_line_counts(db, [r.id for r in rows])
     return SessionPage(
-        items=[Session.model_validate(r) for r in rows],
+        items=[Session.model_validate(r).model_copy(update={"open_lines": open_lines.get(r.id, 0)}) for r in rows],
         total=total,
         page=page,
         page_size=page_size,
@@ -77,9 +78,11 @@ async def get_session(
     lines_total = await session_store.count_lines(db, session_id)
     files = await attention_store.file_states(db, session_id)
     periods = sorted({f.period for f in files if f.is_statement and f.period[1] is not None}, key=lambda p: p[1])
+    open_lines = await session_store.open_line_counts(db, [session_id])
     return SessionDetail.model_validate(
         {
             **Session.model_validate(session).model_dump(),
+            "open_lines": open_lines.get(session_id, 0),
             **children,
             "attention": attention_reasons(files) if session.status == "needs_attention" else [],
             "periods": [{"start": start, "end": end} for start, end in periods],
@@ -100,7 +103,8 @@ async def rename_session(session_id: uuid.UUID, change: SessionChange, db: DbDep
     session.name = change.name.strip()
     await db.flush()
     await db.refresh(session)
-    renamed = Session.model_validate(session)
+    open_lines = await session_store.open_line_counts(db, [session_id])
+    renamed = Session.model_validate(session).model_copy(update={"open_lines": open_lines.get(session_id, 0)})
     await db.commit()
     return renamed
 

@@ -117,6 +117,11 @@ def _check_split(
         entries = list(dict.fromkeys(p.entry_id for p in group if p.entry_id is not None))
         if len(entries) < 2:
             raise refuse(f"{line.describe()} is split over two or more expense entries")
+        if any(p.action == "reassign" for p in group[1:]):  # the matcher's reassign replaces the pins before it
+            raise refuse(
+                f"{line.describe()} may be reassigned once, as the split's first part (a later reassign would "
+                "replace the parts before it); make the other parts approve"
+            )
         amounts = [(backers[e].amount or Decimal(0)).quantize(CENT) for e in entries]
         if sum(amounts, Decimal(0)) != line.amount:
             raise refuse(_sum_message(amounts, line.describe()))

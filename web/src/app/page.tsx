@@ -1,0 +1,5 @@
+import { SessionsPage } from "@/components/SessionsPage";
+
+export default function Home() {
+  return <SessionsPage />;
+}
