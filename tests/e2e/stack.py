@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 
 SERVICES = ("gateway", "extractor", "matcher", "reporter", "janitor")
+DEV_USER = "dev"  # the gateway runs without an identity provider: every review is this user's
 
 
 def _stop_with_parent() -> None:
@@ -69,6 +70,9 @@ class Stack:
             OUTBOX_POLL_SECONDS="0.05",
             SSE_POLL_SECONDS="0.1",
             ENVIRONMENT="test",
+            AUTH_MODE="dev",
+            DEV_USER=DEV_USER,
+            MAX_PROCESSING_SESSIONS_PER_USER="0",  # every upload is the one dev user's
             TRACES_FILE=str(self.traces_file(service)),
         )
         env.update(extra or {})

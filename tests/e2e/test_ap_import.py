@@ -21,7 +21,7 @@ from recon_docgen.truth import GenCardholder, GenItem, GenLine, GenStatement
 from recon_docgen.wex_pdf import render_wex_statement
 
 from tests.e2e.journeys import follow_events, upload, wait_status
-from tests.e2e.stack import Stack
+from tests.e2e.stack import DEV_USER, Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -149,7 +149,13 @@ def _expected_ap_file() -> bytes:
     rows = [
         HEADER,
         row(ANA, ANA.lines[0], Decimal("40.00"), fuel),
-        row(ANA, ANA.lines[1], Decimal("25.00"), hinges, f"{hinges.purpose} (no receipt: {WAIVER}; waived by ana)"),
+        row(
+            ANA,
+            ANA.lines[1],
+            Decimal("25.00"),
+            hinges,
+            f"{hinges.purpose} (no receipt: {WAIVER}; waived by {DEV_USER})",
+        ),
         row(BORIS, BORIS.lines[0], Decimal("300.12"), room),
         row(BORIS, BORIS.lines[0], Decimal("112.23"), dinner),
         row(BORIS, BORIS.lines[1], Decimal("89.10"), lumber),
@@ -228,9 +234,9 @@ def test_the_ap_import_of_a_month_byte_for_byte(stack: Stack, tmp_path: Path) ->
 
     workbook = httpx.get(f"{base}/report", params={"format": "xlsx"}, timeout=30).content
     lines = {row["Reference"]: row for row in _sheet(workbook, "Transactions")}
-    assert (lines["000500002"]["Outcome"], lines["000500002"]["Decided By"]) == ("Waived", "ana")
+    assert (lines["000500002"]["Outcome"], lines["000500002"]["Decided By"]) == ("Waived", DEV_USER)
     assert lines["000500002"]["Outcome Reason"] == f"no receipt: {WAIVER}"
-    assert (lines["000500003"]["Outcome"], lines["000500003"]["Decided By"]) == ("Split", "cy")
+    assert (lines["000500003"]["Outcome"], lines["000500003"]["Decided By"]) == ("Split", DEV_USER)
     assert lines["000500001"]["Outcome"] == "Auto-matched"
     entries = _sheet(workbook, "Expense entries")
     assert len(entries) == len(CLAIMS) and {e["Source File"] for e in entries} == {second_pdf.name}
@@ -238,9 +244,9 @@ def test_the_ap_import_of_a_month_byte_for_byte(stack: Stack, tmp_path: Path) ->
     assert len(receipts) == sum(c.image for c in CLAIMS) and {r["Source File"] for r in receipts} == {second_pdf.name}
     log = _sheet(workbook, "Review log")
     assert [(r["Who"], r["Action"], r["Line or Name"]) for r in log] == [
-        ("ana", "accepted without a receipt", "line 000500002 (HOME DEPOT 4411, $25.00)"),
-        ("cy", "approved", "line 000500003 (HAMPTON INN 40150, $412.35)"),
-        ("cy", "approved", "line 000500003 (HAMPTON INN 40150, $412.35)"),
+        (DEV_USER, "accepted without a receipt", "line 000500002 (HOME DEPOT 4411, $25.00)"),
+        (DEV_USER, "approved", "line 000500003 (HAMPTON INN 40150, $412.35)"),
+        (DEV_USER, "approved", "line 000500003 (HAMPTON INN 40150, $412.35)"),
     ]
     assert log[1]["Decision"] == "entry of BORISCLARK, 2025-09-06, $300.12, Two nights at the Hampton"
     assert not any(UUID.search(str(value)) for r in log for value in r.values())

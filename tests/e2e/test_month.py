@@ -19,7 +19,7 @@ from recon_docgen.wex_pdf import render_wex_statement
 from recon_reporter.domain.report_rows import STATUS_LABELS
 
 from tests.e2e.journeys import contradicted, follow_events, report_rows, upload, wait_status
-from tests.e2e.stack import Stack
+from tests.e2e.stack import DEV_USER, Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -159,10 +159,10 @@ def test_a_month_from_gaps_to_the_ap_import(stack: Stack, tmp_path: Path) -> Non
 
     audit = httpx.get(f"{base}/audit").json()["items"]
     assert [(a["actor"], a["action"], a["target_id"]) for a in audit] == [
-        ("cy", "line.approve", ids[split_line.reference]),
-        ("cy", "line.approve", ids[split_line.reference]),
-        ("ana", "line.approve", ids[approve_ref.reference]),
-        ("bo", "line.reject", ids[reject_ref.reference]),
+        (DEV_USER, "line.approve", ids[split_line.reference]),
+        (DEV_USER, "line.approve", ids[split_line.reference]),
+        (DEV_USER, "line.approve", ids[approve_ref.reference]),
+        (DEV_USER, "line.reject", ids[reject_ref.reference]),
     ]
     assert {a["after"]["expense_entry_id"] for a in audit[:2]} == set(split["entries"])
     assert audit[3]["before"]["line_status"] == "complete"
@@ -347,7 +347,7 @@ def test_findings_withhold_the_ap_import_until_a_reviewer_accepts_them(stack: St
     assert httpx.get(f"{base}").json()["status"] == "completed"
     assert httpx.get(f"{base}/report", params={"format": "pvault"}).status_code == 200
     [audit] = httpx.get(f"{base}/audit").json()["items"]
-    assert (audit["actor"], audit["action"], audit["target_id"]) == ("dee", "findings.accept", upload_id)
+    assert (audit["actor"], audit["action"], audit["target_id"]) == (DEV_USER, "findings.accept", upload_id)
     assert audit["after"] == {"reason": accept["reason"]}
 
 

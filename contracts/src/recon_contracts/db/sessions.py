@@ -59,10 +59,13 @@ class SessionRow(Base):
         Index(None, "created_at"),
         Index(None, "expires_at"),
         Index(None, "status"),
+        Index(None, "created_by", "status"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    """Who uploaded the session's first files (the signed-in user); null for sessions made before sign-in."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))
     expires_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=text(f"now() + interval '{RETENTION_DAYS} days'")

@@ -58,10 +58,10 @@ async def test_an_unknown_host_is_refused_but_the_health_probe_is_not() -> None:
 
 
 def test_production_must_name_its_hosts() -> None:
-    real_db = "postgresql+asyncpg://recon:s3cret-value@db:5432/recon"
+    real = {"database_url": "postgresql+asyncpg://recon:s3cret-value@db:5432/recon", "auth_mode": "oidc"}
     for hosts in ({}, {"allowed_hosts": ["*"]}):
         with pytest.raises(ValidationError, match="set ALLOWED_HOSTS"):
-            GatewaySettings(environment="production", database_url=real_db, **hosts)
-    named = GatewaySettings(environment="production", database_url=real_db, allowed_hosts=["recon.example.com"])
+            GatewaySettings(environment="production", **real, **hosts)
+    named = GatewaySettings(environment="production", **real, allowed_hosts=["recon.example.com"])
     assert named.allowed_hosts == ["recon.example.com"]
     assert GatewaySettings().allowed_hosts == ["localhost", "127.0.0.1", "::1"]

@@ -19,6 +19,7 @@ from recon_gateway.adapters.decision_store import Decided
 from recon_gateway.api.deps import DbDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.schemas import ErrorResponse
+from recon_gateway.auth.access import UserDep
 from recon_gateway.domain.decision_rules import DecisionRefused, Proposed, plan_decisions
 
 router = APIRouter(prefix="/api/sessions/{session_id}", tags=["review"])
@@ -34,7 +35,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         "description": "an id that is not the session's (named), or a split whose parts do not sum exactly",
     },
 }
-Reviewer = Field(min_length=1, max_length=200, pattern=r"\S", description="who decides (until sign-in arrives)")
 
 
 class Decision(BaseModel):
@@ -60,7 +60,6 @@ class Decision(BaseModel):
 
 
 class LineDecision(Decision):
-    reviewer: str = Reviewer
     split: None = Field(default=None, description="splits are made with the batch route")
 
 
@@ -70,7 +69,6 @@ class BatchItem(Decision):
 
 class DecisionBatch(BaseModel):
     decisions: list[BatchItem] = Field(min_length=1, max_length=500)
-    reviewer: str = Reviewer
 
 
 class DecisionRecorded(BaseModel):
@@ -153,25 +151,24 @@ async def _decide(db: AsyncSession, session_id: uuid.UUID, decided: list[Decided
     responses=ERRORS,
 )
 async def decide_line(
-    session_id: uuid.UUID, transaction_id: uuid.UUID, decision: LineDecision, db: DbDep
+    session_id: uuid.UUID, transaction_id: uuid.UUID, decision: LineDecision, db: DbDep, user: UserDep
 ) -> DecisionRecorded:
     """Approve, reject or reassign a line's match, or accept it without a receipt; the session is re-matched."""
     await idle_session(db, session_id)
     if await review_store.line_with_match(db, session_id, transaction_id) is None:
         raise ApiError(404, "line_not_found", f"card line {transaction_id} is not in session {session_id}")
     proposed = Proposed(transaction_id, decision.action, decision.expense_entry_id, decision.receipt_id)
-    [recorded] = await _decide(db, session_id, [Decided(proposed, decision.reason, decision.reviewer.strip())])
+    [recorded] = await _decide(db, session_id, [Decided(proposed, decision.reason, user.actor)])
     return recorded
 
 
 @router.post("/decisions", status_code=status.HTTP_201_CREATED, response_model=DecisionsRecorded, responses=ERRORS)
-async def decide_lines(session_id: uuid.UUID, batch: DecisionBatch, db: DbDep) -> DecisionsRecorded:
+async def decide_lines(session_id: uuid.UUID, batch: DecisionBatch, db: DbDep, user: UserDep) -> DecisionsRecorded:
     """Several decisions at once, in order, checked all-or-nothing (e.g. release an entry from one line and give
     it to another, or accept a split); one re-match of the session."""
     await idle_session(db, session_id)
-    reviewer = batch.reviewer.strip()
     decided = [
-        Decided(Proposed(d.transaction_id, d.action, d.expense_entry_id, d.receipt_id, d.split), d.reason, reviewer)
+        Decided(Proposed(d.transaction_id, d.action, d.expense_entry_id, d.receipt_id, d.split), d.reason, user.actor)
         for d in batch.decisions
     ]
     return DecisionsRecorded(decisions=await _decide(db, session_id, decided))

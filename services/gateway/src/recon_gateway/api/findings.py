@@ -14,6 +14,7 @@ from recon_gateway.adapters import attention_store, review_store, session_store
 from recon_gateway.api.deps import DbDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.schemas import ErrorResponse, FindingsAcceptance, SessionStatus
+from recon_gateway.auth.access import UserDep
 from recon_gateway.domain.attention import attention_reasons
 
 router = APIRouter(prefix="/api/sessions/{session_id}/files/{upload_id}", tags=["review"])
@@ -25,7 +26,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 class FindingsAccept(BaseModel):
     reason: str = Field(min_length=1, max_length=2000, pattern=r"\S", description="why the lines may be used")
-    reviewer: str = Field(min_length=1, max_length=200, pattern=r"\S", description="who accepts them")
 
 
 class FindingsAccepted(BaseModel):
@@ -37,7 +37,7 @@ class FindingsAccepted(BaseModel):
 
 @router.post("/findings/accept", response_model=FindingsAccepted, responses=ERRORS)
 async def accept_findings(
-    session_id: uuid.UUID, upload_id: uuid.UUID, body: FindingsAccept, db: DbDep
+    session_id: uuid.UUID, upload_id: uuid.UUID, body: FindingsAccept, db: DbDep, user: UserDep
 ) -> FindingsAccepted:
     """Accept a statement's findings (audited): once none is open, the session is completed and its AP import
     is released."""
@@ -56,7 +56,7 @@ async def accept_findings(
         raise ApiError(
             409, "already_accepted", f"the findings of {upload.filename} were accepted by {upload.findings_accepted_by}"
         )
-    reviewer, reason = body.reviewer.strip(), body.reason.strip()
+    reviewer, reason = user.actor, body.reason.strip()
     upload.findings_accepted_by, upload.findings_accept_reason = reviewer, reason
     upload.findings_accepted_at = datetime.now(UTC)
     review_store.audit(

@@ -19,13 +19,13 @@ from recon_gateway.api.deps import DbDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.paging import Page, PagingDep
 from recon_gateway.api.schemas import ErrorResponse
+from recon_gateway.auth.access import UserDep
 
 router = APIRouter(prefix="/api/sessions/{session_id}", tags=["review"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "no such session or line"},
     409: {"model": ErrorResponse, "description": "the session is still processing"},
 }
-Reviewer = Field(min_length=1, max_length=200, pattern=r"\S", description="who decides (until sign-in arrives)")
 
 
 class Suggestion(BaseModel):
@@ -77,7 +77,6 @@ class AliasDecision(BaseModel):
     cardholder_name: str = Field(min_length=1, max_length=200, description="the statement's cardholder name")
     employee_number: str | None = Field(default=None, max_length=50)
     decision: Literal["confirm", "reject"]
-    reviewer: str = Reviewer
 
 
 class AuditEntry(BaseModel):
@@ -130,7 +129,7 @@ async def review_queue(session_id: uuid.UUID, db: DbDep, paging: PagingDep) -> R
 
 
 @router.post("/cardholder-aliases", status_code=status.HTTP_201_CREATED, response_model=AuditEntry, responses=ERRORS)
-async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep) -> AuditEntry:
+async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep, user: UserDep) -> AuditEntry:
     """Confirm (applies automatically from now on, in every month) or reject a suggested cardholder alias."""
     await idle_session(db, session_id)
     name = decision.cardholder_name.strip()
@@ -141,7 +140,7 @@ async def decide_alias(session_id: uuid.UUID, decision: AliasDecision, db: DbDep
             f"{name!r} is not a cardholder on this session's statement; an alias names one of them",
             name,
         )
-    actor = decision.reviewer.strip()
+    actor = user.actor
     status_ = "confirmed" if decision.decision == "confirm" else "rejected"
     before, alias = await review_store.decide_alias(
         db,

@@ -9,6 +9,7 @@ from recon_contracts.db import SessionRow, UploadRow
 from recon_contracts.db.sessions import WORKING_STATUSES
 from recon_contracts.outbox import stage
 from recon_contracts.worker import Runtime
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from recon_gateway.adapters.session_store import batch_rows, get_live_session
 from recon_gateway.adapters.streaming_upload import (
@@ -18,9 +19,11 @@ from recon_gateway.adapters.streaming_upload import (
     UploadLimits,
     UploadTooLargeError,
 )
+from recon_gateway.adapters.upload_quota import processing_sessions
 from recon_gateway.api.deps import RuntimeDep, SettingsDep
 from recon_gateway.api.errors import ApiError
 from recon_gateway.api.schemas import ErrorResponse, UploadAccepted, UploadedFile
+from recon_gateway.auth.access import UserDep
 from recon_gateway.settings import GatewaySettings
 
 router = APIRouter(prefix="/api", tags=["uploads"])
@@ -55,6 +58,7 @@ _UPLOAD_BODY = {
 
 
 TOO_LARGE = {"model": ErrorResponse, "description": "more files than allowed, or a larger request; nothing is kept"}
+QUOTA = {"model": ErrorResponse, "description": "the user has MAX_PROCESSING_SESSIONS_PER_USER sessions processing"}
 _FLAGS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
@@ -104,6 +108,17 @@ async def _receive(
         raise
 
 
+async def _within_quota(db: AsyncSession, actor: str, limit: int, *, hold: bool = False) -> None:
+    """429 when the user already has `limit` sessions processing (0: no limit)."""
+    if limit > 0 and (working := await processing_sessions(db, actor, hold=hold)) >= limit:
+        raise ApiError(
+            429,
+            "too_many_processing_sessions",
+            f"{actor} has {working} sessions processing (MAX_PROCESSING_SESSIONS_PER_USER={limit}); "
+            "upload again once one has finished",
+        )
+
+
 def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
     return UploadAccepted(
         session_id=session.id,
@@ -118,17 +133,22 @@ def _accepted(session: SessionRow, uploads: list[UploadRow]) -> UploadAccepted:
     "/upload",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=UploadAccepted,
-    responses={400: {"model": ErrorResponse}, 413: TOO_LARGE},
+    responses={400: {"model": ErrorResponse}, 413: TOO_LARGE, 429: QUOTA},
     openapi_extra=_UPLOAD_BODY,
 )
-async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> UploadAccepted:
+async def upload(request: Request, runtime: RuntimeDep, settings: SettingsDep, user: UserDep) -> UploadAccepted:
     """Stream the files to the blob store, create the session, and queue every accepted file for extraction."""
     session_id, batch_id = uuid.uuid4(), uuid.uuid4()
+    async with runtime.sessionmaker() as db:  # refused before any byte is stored
+        await _within_quota(db, user.actor, settings.max_processing_sessions_per_user)
     try:
         files, allow_other_period = await _receive(request, runtime, settings, session_id)
         uploads, events = batch_rows(session_id, batch_id, files, allow_other_period=allow_other_period)
-        session = SessionRow(id=session_id, status="processing", upload_count=sum(f.stored for f in files))
+        session = SessionRow(
+            id=session_id, status="processing", upload_count=sum(f.stored for f in files), created_by=user.actor
+        )
         async with runtime.sessionmaker.begin() as db:
+            await _within_quota(db, user.actor, settings.max_processing_sessions_per_user, hold=True)
             db.add(session)
             await db.flush()
             db.add_all(uploads)
