@@ -116,7 +116,7 @@ async def open_line_counts(db: AsyncSession, session_ids: Sequence[uuid.UUID]) -
         .where(MatchResultRow.session_id.in_(session_ids), MatchResultRow.line_status.in_(OPEN_LINE_STATUSES))
         .group_by(MatchResultRow.session_id)
     )
-    return {session_id: count for session_id, count in rows.tuples()}
+    return {session_id: count for session_id, count in rows}
 
 
 async def get_live_session(db: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRow | None:
