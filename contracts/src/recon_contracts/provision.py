@@ -40,22 +40,25 @@ async def ensure_topics(
     try:
         existing = set(await admin.list_topics())
         missing = [t for t in ALL_TOPICS if prefix + t.name not in existing]
+        raced: list[str] = []
         if missing:
             config = {"min.insync.replicas": str(min_insync_replicas)}
             response = await admin.create_topics(
                 [NewTopic(prefix + t.name, t.partitions, replication_factor, topic_configs=config) for t in missing]
             )
-            _raise_refusals(response.topic_errors)
-        present = [prefix + t.name for t in ALL_TOPICS if prefix + t.name in existing]
+            raced = _raise_refusals(response.topic_errors)
+        # A topic the listing missed but the cluster holds (just created, or another provisioner's) is checked too.
+        present = [prefix + t.name for t in ALL_TOPICS if prefix + t.name in existing] + raced
         if present and replication_factor > 1:
             _raise_under_replicated(await admin.describe_topics(present), replication_factor)
-        return [prefix + t.name for t in missing]
+        return [prefix + t.name for t in missing if prefix + t.name not in raced]
     finally:
         await admin.close()
 
 
-def _raise_refusals(topic_errors: list[tuple[Any, ...]]) -> None:
-    # Another provisioner may win the race (TOPIC_ALREADY_EXISTS); its topics are just as good.
+def _raise_refusals(topic_errors: list[tuple[Any, ...]]) -> list[str]:
+    """Raise for topics the cluster refused; return those it already held (TOPIC_ALREADY_EXISTS: another
+    provisioner won the race, or the listing had not caught up with a topic just created)."""
     refused = [
         f"{name}: {for_code(code).__name__}{f' ({detail[0]})' if detail and detail[0] else ''}"
         for name, code, *detail in topic_errors
@@ -63,6 +66,7 @@ def _raise_refusals(topic_errors: list[tuple[Any, ...]]) -> None:
     ]
     if refused:
         raise TopicProvisioningError(f"the Kafka cluster refused topics: {'; '.join(refused)}")
+    return [name for name, code, *_ in topic_errors if code == TopicAlreadyExistsError.errno]
 
 
 def _raise_under_replicated(described: list[dict[str, Any]], replication_factor: int) -> None:
