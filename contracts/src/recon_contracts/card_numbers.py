@@ -87,9 +87,16 @@ def mask_card_numbers(text: str) -> str:
     return _RUN.sub(lambda m: _mask_run(m.group(0)), text)
 
 
+# Ids we generate as hex: a run of 13+ digits inside one is no card number, and masking it breaks the trace link.
+_OWN_IDS = frozenset({"trace_id", "span_id"})
+
+
 def mask_log_event(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
     """A structlog processor: masks card numbers in every string of the event (message, fields, tracebacks)."""
-    return {key: mask_card_numbers(value) if isinstance(value, str) else value for key, value in event.items()}
+    return {
+        key: mask_card_numbers(value) if isinstance(value, str) and key not in _OWN_IDS else value
+        for key, value in event.items()
+    }
 
 
 class CardNumberFilter(logging.Filter):

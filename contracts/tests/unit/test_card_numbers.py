@@ -3,7 +3,7 @@ import logging
 
 import pytest
 import structlog
-from recon_contracts.card_numbers import mask_card_numbers
+from recon_contracts.card_numbers import mask_card_numbers, mask_log_event
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,15 @@ def test_stdlib_loggers_write_masked_json_too(capsys: pytest.CaptureFixture[str]
     line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert line["event"] == "failed payload card XXXXXXXXXXXX1111"
     assert line["logger"] == "aiokafka" and line["level"] == "warning" and line["service"] == "test"
+
+
+def test_trace_and_span_ids_are_never_masked() -> None:
+    # A hex trace id may hold a run of 13+ digits; masking it would break the link to its trace.
+    event = {
+        "event": "card 4111 1111 1111 1111",
+        "trace_id": "4bf92f3577b34da61234567890123456",
+        "span_id": "1234567890123456",
+    }
+    masked = mask_log_event(None, "info", dict(event))
+    assert masked["trace_id"] == event["trace_id"] and masked["span_id"] == event["span_id"]
+    assert "4111 1111" not in masked["event"] and masked["event"].endswith("1111")
