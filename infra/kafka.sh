@@ -107,7 +107,8 @@ cmd_start() {
   # Ready = port accepts connections AND the server logged that startup (incl. unfencing) finished.
   local t0=$SECONDS deadline=$((SECONDS + START_TIMEOUT))
   while ((SECONDS < deadline)); do
-    if ! running_pid >/dev/null; then
+    # Alive is enough here: while nohup/setsid exec into java, its cmdline can read empty for a moment.
+    if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
       tail -n 40 "$LOGS/kafka.out" "$LOGS/server.log" >&2 2>/dev/null || true
       rm -f "$PIDFILE"
       die "broker exited during startup (logs: $LOGS)"
