@@ -50,10 +50,22 @@ async def ensure_topics(
         # A topic the listing missed but the cluster holds (just created, or another provisioner's) is checked too.
         present = [prefix + t.name for t in ALL_TOPICS if prefix + t.name in existing] + raced
         if present and replication_factor > 1:
-            _raise_under_replicated(await admin.describe_topics(present), replication_factor)
+            _raise_under_replicated(await _describe_settled(admin, present), replication_factor)
         return [prefix + t.name for t in missing if prefix + t.name not in raced]
     finally:
         await admin.close()
+
+
+async def _describe_settled(admin: AIOKafkaAdminClient, names: list[str]) -> list[dict[str, Any]]:
+    """The topics' descriptions once each lists its partitions: a topic just created describes with none for a
+    moment, and a check on none would pass whatever its replicas."""
+    for _ in range(40):
+        described: list[dict[str, Any]] = await admin.describe_topics(names)
+        if all(topic["partitions"] for topic in described):
+            return described
+        await asyncio.sleep(0.25)
+    unsettled = ", ".join(topic["topic"] for topic in described if not topic["partitions"])
+    raise TopicProvisioningError(f"the Kafka cluster describes no partitions for {unsettled}; its replicas are unknown")
 
 
 def _raise_refusals(topic_errors: list[tuple[Any, ...]]) -> list[str]:
